@@ -1,0 +1,26 @@
+import { PLATFORM_NAMES } from '../../../shared/platforms';
+import type { Engine } from '../../engine/engine';
+import type { Output } from '../output';
+
+export async function conversationsCommand(
+  engine: Engine,
+  options: Readonly<{ json: boolean }>,
+  out: Output,
+): Promise<number> {
+  const conversations = await engine.handlers['conversations.list']({});
+  if (options.json) {
+    out.json(conversations);
+    return 0;
+  }
+  if (conversations.length === 0) {
+    out.line(`No conversations yet in ${engine.vaultDir}.`);
+    return 0;
+  }
+  for (const conversation of conversations) {
+    const last = conversation.lastAt === null ? 'never' : conversation.lastAt.slice(0, 10);
+    out.line(
+      `${conversation.id}  ${PLATFORM_NAMES[conversation.platform]}  ${conversation.title}  (${conversation.messageCount} messages, last ${last})`,
+    );
+  }
+  return 0;
+}

@@ -1,0 +1,106 @@
+/**
+ * The `chat-vault` command line: parses arguments (validated, never trusted), opens the vault and
+ * runs one command. Returns the exit code instead of exiting, so tests can run it in-process.
+ */
+import os from 'node:os';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { z } from 'zod';
+import { describeError } from '../engine/errors';
+import { openEngine, type Engine } from '../engine/engine';
+import { resolveVaultDir } from '../engine/vault/default-vault-dir';
+import { conversationsCommand } from './commands/conversations';
+import { serveCommand } from './commands/serve';
+import type { Output } from './output';
+
+export type CliContext = Readonly<{
+  appVersion: string;
+  workerPath: string;
+  rendererDir: string;
+  env: Readonly<Record<string, string | undefined>>;
+  out: Output;
+}>;
+
+const PortSchema = z.coerce.number().int().min(0).max(65535);
+
+function parsePort(value: string): number {
+  const parsed = PortSchema.safeParse(value);
+  if (!parsed.success) throw new InvalidArgumentError('a port is a whole number from 0 to 65535.');
+  return parsed.data;
+}
+
+export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
+  const { out } = context;
+  let exitCode = 0;
+
+  const withEngine = async (
+    json: boolean,
+    run: (engine: Engine) => Promise<number>,
+  ): Promise<void> => {
+    const vaultOption = program.opts<{ vault?: string }>().vault;
+    let engine: Engine;
+    try {
+      engine = await openEngine({
+        vaultDir: resolveVaultDir(vaultOption, process.platform, context.env, os.homedir()),
+        workerPath: context.workerPath,
+        appVersion: context.appVersion,
+      });
+    } catch (error) {
+      const info = describeError(error);
+      if (json) out.json({ error: info });
+      out.error(`chat-vault: ${info.message}${info.file === undefined ? '' : ` (${info.file})`}`);
+      exitCode = 1;
+      return;
+    }
+    try {
+      exitCode = await run(engine);
+    } finally {
+      await engine.close();
+    }
+  };
+
+  const program = new Command()
+    .name('chat-vault')
+    .description('Keep exported chat histories safe: import, browse, search and restore them.')
+    .version(context.appVersion, '-v, --version')
+    .option(
+      '--vault <dir>',
+      "the vault folder (default: $CHAT_VAULT_DIR, else the desktop app's vault)",
+    )
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => out.line(text.trimEnd()),
+      writeErr: (text) => out.error(text.trimEnd()),
+    })
+    .showHelpAfterError();
+
+  program
+    .command('conversations')
+    .description('list the conversations in the vault')
+    .option('--json', 'print one JSON document')
+    .action(async (options: { json?: boolean }) => {
+      const json = options.json === true;
+      await withEngine(json, (engine) => conversationsCommand(engine, { json }, out));
+    });
+
+  program
+    .command('serve')
+    .description(
+      'serve the app to a browser on 127.0.0.1 (prints the address with its access token)',
+    )
+    .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 0)
+    .action(async (options: { port: number }) => {
+      await withEngine(false, (engine) =>
+        serveCommand(engine, { port: options.port, rendererDir: context.rendererDir }, out),
+      );
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    throw error;
+  }
+  return exitCode;
+}

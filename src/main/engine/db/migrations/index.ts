@@ -1,0 +1,7 @@
+import type { Migration } from '../migration';
+import { migration001Initial } from './001-initial';
+
+/** Every migration, in order. Append only: a released migration is never changed. */
+export const MIGRATIONS: readonly Migration[] = [migration001Initial];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,33 @@
+import Database from 'better-sqlite3';
+import { VaultError } from '../errors';
+
+export type OpenDatabaseOptions = Readonly<{
+  /** Path of a better-sqlite3 binary built for the running runtime (Electron needs its own). */
+  nativeBinding?: string | undefined;
+  readonly?: boolean;
+}>;
+
+/** Opens the vault database with the settings every connection uses. */
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Database.Database {
+  let db: Database.Database;
+  try {
+    db = new Database(file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+      ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+    });
+  } catch (error) {
+    throw new VaultError(
+      'VAULT_UNREADABLE',
+      `The vault database could not be opened (${error instanceof Error ? error.message : String(error)}). Check that the folder exists and is writable.`,
+      { file, cause: error },
+    );
+  }
+  db.pragma('busy_timeout = 5000');
+  if (!(options.readonly ?? false)) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+  db.pragma('foreign_keys = ON');
+  return db;
+}

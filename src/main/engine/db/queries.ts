@@ -1,0 +1,49 @@
+/**
+ * The synchronous data interface of the vault: every query the engine runs, by name. The worker
+ * serves these; the async client's types are derived from this map, so the two cannot drift.
+ */
+import type { Database } from 'better-sqlite3';
+import type { ConversationSummary } from '../../../shared/contract';
+import { PlatformSchema } from '../../../shared/contract';
+import { schemaVersion } from './migrate';
+
+type ConversationRow = Readonly<{
+  id: string;
+  platform: string;
+  title: string;
+  message_count: number;
+  first_at: number | null;
+  last_at: number | null;
+  participants: string | null;
+}>;
+
+const toIso = (ms: number | null): string | null =>
+  ms === null ? null : new Date(ms).toISOString();
+
+export const LIST_CONVERSATIONS_SQL = `
+  SELECT c.id, c.platform, c.title, c.message_count, c.first_at, c.last_at,
+         (SELECT json_group_array(p.name) FROM participants AS p WHERE p.conversation_id = c.id)
+           AS participants
+  FROM conversations AS c
+  ORDER BY c.last_at DESC NULLS LAST, c.title`;
+
+function listConversations(db: Database): ConversationSummary[] {
+  const rows = db.prepare<[], ConversationRow>(LIST_CONVERSATIONS_SQL).all();
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    platform: PlatformSchema.parse(row.platform),
+    messageCount: row.message_count,
+    firstAt: toIso(row.first_at),
+    lastAt: toIso(row.last_at),
+    participants: row.participants === null ? [] : (JSON.parse(row.participants) as string[]),
+  }));
+}
+
+export const queries = {
+  schemaVersion: (db: Database): number => schemaVersion(db),
+  listConversations: (db: Database): ConversationSummary[] => listConversations(db),
+} as const;
+
+export type Queries = typeof queries;
+export type QueryName = keyof Queries;

@@ -1,0 +1,63 @@
+import { useMemo } from 'react';
+import iconUrl from '../../../assets/icon.svg';
+import { useTranslation } from 'react-i18next';
+import { useVault } from '../store/vault-store';
+import { ConversationList } from './ConversationList';
+import { ImportButtons } from './ImportButtons';
+
+export function Sidebar({ onOpenSettings }: Readonly<{ onOpenSettings: () => void }>) {
+  const { t } = useTranslation();
+  const conversations = useVault((state) => state.conversations);
+  const selectedId = useVault((state) => state.selectedId);
+  const filter = useVault((state) => state.filter);
+  const setFilter = useVault((state) => state.setFilter);
+  const select = useVault((state) => state.select);
+
+  const shown = useMemo(() => {
+    const needle = filter.trim().toLocaleLowerCase();
+    return needle === ''
+      ? conversations
+      : conversations.filter((conversation) =>
+          conversation.title.toLocaleLowerCase().includes(needle),
+        );
+  }, [conversations, filter]);
+
+  return (
+    <aside className="sidebar" aria-label={t('sidebar.conversations')}>
+      <header className="sidebar-header">
+        <img className="app-logo" src={iconUrl} alt="" width={28} height={28} />
+        <h1 className="app-name">{t('app.name')}</h1>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={onOpenSettings}
+          aria-label={t('sidebar.settings')}
+          title={t('sidebar.settings')}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M12 8.5a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7Zm8.6 4.9-1.8-.3a7 7 0 0 1-.6 1.5l1 1.5-1.9 1.9-1.5-1a7 7 0 0 1-1.5.6l-.3 1.8h-2.7l-.3-1.8a7 7 0 0 1-1.5-.6l-1.5 1-1.9-1.9 1-1.5a7 7 0 0 1-.6-1.5l-1.8-.3v-2.7l1.8-.3a7 7 0 0 1 .6-1.5l-1-1.5 1.9-1.9 1.5 1a7 7 0 0 1 1.5-.6l.3-1.8h2.7l.3 1.8a7 7 0 0 1 1.5.6l1.5-1 1.9 1.9-1 1.5a7 7 0 0 1 .6 1.5l1.8.3Z" />
+          </svg>
+        </button>
+      </header>
+      <input
+        className="filter-input"
+        type="search"
+        value={filter}
+        onChange={(event) => setFilter(event.target.value)}
+        placeholder={t('sidebar.filterPlaceholder')}
+        aria-label={t('sidebar.filterPlaceholder')}
+      />
+      <h2 className="section-title">{t('sidebar.conversations')}</h2>
+      {conversations.length === 0 ? (
+        <p className="sidebar-hint">{t('sidebar.emptyHint')}</p>
+      ) : shown.length === 0 ? (
+        <p className="sidebar-hint">{t('sidebar.noMatches', { query: filter })}</p>
+      ) : (
+        <ConversationList conversations={shown} selectedId={selectedId} onSelect={select} />
+      )}
+      <footer className="sidebar-footer">
+        <ImportButtons />
+      </footer>
+    </aside>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * The one API between any UI (Electron renderer, browser) and the engine.
+ *
+ * Every request is a method name with a params schema and a result schema; every event is a name
+ * with a payload schema. Hosts validate what they receive against these schemas, so a message that
+ * crossed a process or network boundary is trusted only after `parse`.
+ */
+import { z } from 'zod';
+import { PLATFORMS } from './platforms';
+
+const isoTime = z.iso.datetime();
+
+export const PlatformSchema = z.enum(PLATFORMS);
+
+export const ConversationSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  platform: PlatformSchema,
+  messageCount: z.number().int().nonnegative(),
+  firstAt: isoTime.nullable(),
+  lastAt: isoTime.nullable(),
+  participants: z.array(z.string()),
+});
+export type ConversationSummary = Readonly<z.infer<typeof ConversationSummarySchema>>;
+
+export const VaultInfoSchema = z.object({
+  dir: z.string(),
+  schemaVersion: z.number().int().nonnegative(),
+  appVersion: z.string(),
+});
+export type VaultInfo = Readonly<z.infer<typeof VaultInfoSchema>>;
+
+export const ErrorInfoSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  file: z.string().optional(),
+});
+export type ErrorInfo = Readonly<z.infer<typeof ErrorInfoSchema>>;
+
+export const ImportStatusSchema = z.enum([
+  'queued',
+  'checking',
+  'imported',
+  'unchanged',
+  'partial',
+  'failed',
+]);
+export type ImportStatus = z.infer<typeof ImportStatusSchema>;
+
+export const ImportItemSchema = z.object({
+  id: z.string(),
+  path: z.string(),
+  name: z.string(),
+  status: ImportStatusSchema,
+  /** The format the engine recognised, when it recognised one. */
+  format: z.string().nullable(),
+  bytes: z.number().int().nonnegative().nullable(),
+  error: ErrorInfoSchema.nullable(),
+});
+export type ImportItem = Readonly<z.infer<typeof ImportItemSchema>>;
+
+const noParams = z.object({}).strict();
+
+/** Paths from a drop or a dialog; bounded so one message cannot ask for unbounded work. */
+const pathList = z.array(z.string().min(1).max(4096)).min(1).max(1000);
+
+export const requests = {
+  'vault.info': { params: noParams, result: VaultInfoSchema },
+  'conversations.list': { params: noParams, result: z.array(ConversationSummarySchema) },
+  'import.submit': {
+    params: z.object({ paths: pathList }).strict(),
+    result: z.object({ items: z.array(ImportItemSchema) }),
+  },
+  'import.list': { params: noParams, result: z.object({ items: z.array(ImportItemSchema) }) },
+} as const;
+
+export type Requests = typeof requests;
+export type Method = keyof Requests;
+export type Params<M extends Method> = z.input<Requests[M]['params']>;
+export type Result<M extends Method> = z.output<Requests[M]['result']>;
+
+export const METHODS = Object.keys(requests) as readonly Method[];
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.hasOwn(requests, name);
+}
+
+export const events = {
+  /** An import changed state (queued, checked, finished). */
+  'import.updated': ImportItemSchema,
+  /** Conversations were added or changed; lists should refresh. */
+  'conversations.changed': z.object({}).strict(),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export type EngineEvent = {
+  [E in EventName]: Readonly<{ event: E; payload: EventPayload<E> }>;
+}[EventName];
+
+/** The engine's side of the contract: one async handler per method. */
+export type Handlers = { readonly [M in Method]: (params: Params<M>) => Promise<Result<M>> };
+
+/** What a UI holds: typed calls and a subscription to events. */
+export type Api = Readonly<{
+  call<M extends Method>(method: M, params: Params<M>): Promise<Result<M>>;
+  subscribe(listener: (event: EngineEvent) => void): () => void;
+}>;

@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrate, schemaVersion } from '../../../src/main/engine/db/migrate';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src/main/engine/db/migrations';
+import { openDatabase } from '../../../src/main/engine/db/open-database';
+import { LIST_CONVERSATIONS_SQL } from '../../../src/main/engine/db/queries';
+import { VaultError } from '../../../src/main/engine/errors';
+import { useTempDirs } from '../../support/temp-dir';
+
+const tempDir = useTempDirs();
+
+async function freshDatabase() {
+  const file = path.join(await tempDir(), 'vault.db');
+  return { file, db: openDatabase(file) };
+}
+
+const tableNames = (db: ReturnType<typeof openDatabase>): string[] =>
+  db
+    .prepare<[], { name: string }>(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
+    )
+    .all()
+    .map((row) => row.name);
+
+describe('migrations', () => {
+  it('are numbered 1, 2, 3… in order', () => {
+    expect(MIGRATIONS.map((migration) => migration.version)).toEqual(
+      MIGRATIONS.map((_migration, index) => index + 1),
+    );
+  });
+
+  it('bring a new database to the latest version', async () => {
+    const { file, db } = await freshDatabase();
+    expect(migrate(db, MIGRATIONS, file)).toBe(LATEST_SCHEMA_VERSION);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('run again on a current database change nothing', async () => {
+    const { file, db } = await freshDatabase();
+    migrate(db, MIGRATIONS, file);
+    db.prepare("INSERT INTO settings (key, value) VALUES ('kept', 'yes')").run();
+    expect(migrate(db, MIGRATIONS, file)).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.prepare('SELECT value FROM settings').pluck().get()).toBe('yes');
+    db.close();
+  });
+
+  it('refuse a database written by a newer Chat Vault and leave it untouched', async () => {
+    const { file, db } = await freshDatabase();
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    const before = tableNames(db);
+    let caught: unknown;
+    try {
+      migrate(db, MIGRATIONS, file);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(VaultError);
+    expect((caught as VaultError).code).toBe('VAULT_FROM_FUTURE');
+    expect((caught as VaultError).file).toBe(file);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION + 5);
+    expect(tableNames(db)).toEqual(before);
+    db.close();
+  });
+
+  it('roll back a migration that fails half-way, keeping the previous version', async () => {
+    const { file, db } = await freshDatabase();
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: MIGRATIONS.length + 1,
+        name: 'broken',
+        up: (database: typeof db) => {
+          database.exec('CREATE TABLE half_done (x INTEGER)');
+          database.exec('THIS IS NOT SQL');
+        },
+      },
+    ];
+    expect(() => migrate(db, broken, file)).toThrow();
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(tableNames(db)).not.toContain('half_done');
+    db.close();
+  });
+});
+
+describe('migration 1 (initial)', () => {
+  it('creates settings, conversations and participants', async () => {
+    const { db } = await freshDatabase();
+    MIGRATIONS[0]?.up(db);
+    expect(tableNames(db)).toEqual(['conversations', 'participants', 'settings']);
+    db.close();
+  });
+
+  it('removes participants with their conversation and refuses a negative message count', async () => {
+    const { db } = await freshDatabase();
+    MIGRATIONS[0]?.up(db);
+    db.prepare(
+      "INSERT INTO conversations (id, platform, title) VALUES ('c1', 'whatsapp', 'Family')",
+    ).run();
+    db.prepare("INSERT INTO participants (conversation_id, name) VALUES ('c1', 'Ana')").run();
+    db.prepare("DELETE FROM conversations WHERE id = 'c1'").run();
+    expect(db.prepare('SELECT count(*) FROM participants').pluck().get()).toBe(0);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO conversations (id, platform, title, message_count) VALUES ('c2', 'qq', 'x', -1)",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('query plans', () => {
+  it('list conversations walks the last-activity index instead of sorting', async () => {
+    const { file, db } = await freshDatabase();
+    migrate(db, MIGRATIONS, file);
+    const plan = db
+      .prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${LIST_CONVERSATIONS_SQL}`)
+      .all()
+      .map((row) => row.detail);
+    expect(plan).toMatchInlineSnapshot(`
+      [
+        "SCAN c USING INDEX conversations_by_last_at",
+        "CORRELATED SCALAR SUBQUERY 1",
+        "SEARCH p USING PRIMARY KEY (conversation_id=?)",
+      ]
+    `);
+    db.close();
+  });
+});

@@ -1,0 +1,212 @@
+import { readFile, mkdir, writeFile, readdir } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import type { Engine } from '../../../src/main/engine/engine';
+import { startWebHost, type WebHost } from '../../../src/main/serve/web-host';
+import { openTestEngine } from '../../support/engine';
+import { useTempDirs } from '../../support/temp-dir';
+
+const tempDir = useTempDirs();
+const running: Array<WebHost | Engine> = [];
+afterEach(async () => {
+  for (const item of running.splice(0).reverse()) await item.close();
+});
+
+async function start(): Promise<{ host: WebHost; engine: Engine; vaultDir: string }> {
+  const rendererDir = await tempDir();
+  await mkdir(path.join(rendererDir, 'assets'));
+  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+  await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  const vaultDir = await tempDir();
+  const engine = await openTestEngine(vaultDir);
+  running.push(engine);
+  const host = await startWebHost({ engine, rendererDir, port: 0 });
+  running.push(host);
+  return { host, engine, vaultDir };
+}
+
+type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
+
+function request(
+  host: WebHost,
+  pathAndQuery: string,
+  options: { headers?: Record<string, string>; method?: string; body?: string } = {},
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path: pathAndQuery,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+function connect(
+  host: WebHost,
+  query: string,
+  origin = `http://127.0.0.1:${host.port}`,
+): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/api/socket${query}`, { origin });
+    socket.once('open', () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
+function ask(socket: WebSocket, message: unknown): Promise<unknown> {
+  return new Promise((resolve) => {
+    const onMessage = (data: Buffer) => {
+      const parsed = JSON.parse(data.toString()) as { type: string };
+      if (parsed.type === 'response') {
+        socket.off('message', onMessage);
+        resolve(parsed);
+      }
+    };
+    socket.on('message', onMessage);
+    socket.send(JSON.stringify(message));
+  });
+}
+
+describe('web host', () => {
+  it('listens on 127.0.0.1 and prints an address carrying its token', async () => {
+    const { host } = await start();
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
+  });
+
+  it('refuses the page without the token', async () => {
+    const { host } = await start();
+    const reply = await request(host, '/');
+    expect(reply.status).toBe(403);
+    expect(reply.body).not.toContain('<title>');
+  });
+
+  it('serves the page with the token, a strict CSP and a token cookie for its assets', async () => {
+    const { host } = await start();
+    const page = await request(host, `/?token=${host.token}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>t</title>');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).not.toContain('unsafe');
+    const cookie = String(page.headers['set-cookie']?.[0]).split(';')[0] ?? '';
+    expect(cookie).toBe(`chat_vault_token=${host.token}`);
+    const asset = await request(host, '/assets/app.js', { headers: { cookie } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect((await request(host, '/assets/app.js')).status).toBe(403);
+  });
+
+  it('refuses a request whose Host is not this machine', async () => {
+    const { host } = await start();
+    const reply = await request(host, `/?token=${host.token}`, {
+      headers: { host: `attacker.example:${host.port}` },
+    });
+    expect(reply.status).toBe(400);
+  });
+
+  it('does not serve files outside the renderer folder', async () => {
+    const { host } = await start();
+    const reply = await request(host, `/..%2f..%2fetc%2fpasswd?token=${host.token}`);
+    expect(reply.status).toBe(404);
+  });
+
+  it('answers contract requests over the WebSocket', async () => {
+    const { host } = await start();
+    const socket = await connect(host, `?token=${host.token}`);
+    const reply = await ask(socket, {
+      type: 'request',
+      id: 7,
+      method: 'conversations.list',
+      params: {},
+    });
+    expect(reply).toEqual({ type: 'response', id: 7, ok: true, result: [] });
+    socket.close();
+  });
+
+  it('answers a malformed request with an error envelope, not a crash', async () => {
+    const { host } = await start();
+    const socket = await connect(host, `?token=${host.token}`);
+    const reply = await ask(socket, {
+      type: 'request',
+      id: 1,
+      method: 'import.submit',
+      params: { paths: [] },
+    });
+    expect(reply).toMatchObject({ id: 1, ok: false, error: { code: 'INVALID_PARAMS' } });
+    const info = await ask(socket, { type: 'request', id: 2, method: 'vault.info', params: {} });
+    expect(info).toMatchObject({ id: 2, ok: true });
+    socket.close();
+  });
+
+  it('refuses a WebSocket without the token or from another origin', async () => {
+    const { host } = await start();
+    await expect(connect(host, '')).rejects.toThrow(/403/);
+    await expect(connect(host, `?token=${host.token}`, 'https://evil.example')).rejects.toThrow(
+      /403/,
+    );
+  });
+
+  it('pushes import events to connected pages', async () => {
+    const { host, vaultDir } = await start();
+    const socket = await connect(host, `?token=${host.token}`);
+    const events: unknown[] = [];
+    socket.on('message', (data: Buffer) => {
+      const parsed = JSON.parse(data.toString()) as { type: string };
+      if (parsed.type === 'event') events.push(parsed);
+    });
+    const missing = path.join(vaultDir, 'no-such-export.zip');
+    await ask(socket, {
+      type: 'request',
+      id: 1,
+      method: 'import.submit',
+      params: { paths: [missing] },
+    });
+    await expect.poll(() => events.length).toBeGreaterThanOrEqual(3);
+    expect(events.at(-1)).toMatchObject({
+      event: 'import.updated',
+      payload: { path: missing, status: 'failed', error: { code: 'NOT_FOUND' } },
+    });
+    socket.close();
+  });
+
+  it('takes an upload that carries the token header into the vault and queues it', async () => {
+    const { host, vaultDir } = await start();
+    const reply = await request(host, '/api/upload', {
+      method: 'POST',
+      headers: {
+        'x-chat-vault-token': host.token,
+        'x-chat-vault-file-name': encodeURIComponent('../../聊天.txt'),
+      },
+      body: 'hello',
+    });
+    expect(reply.status).toBe(200);
+    const [folder] = await readdir(path.join(vaultDir, 'incoming'));
+    const saved = path.join(vaultDir, 'incoming', folder ?? '', '.._.._聊天.txt');
+    expect(await readFile(saved, 'utf8')).toBe('hello');
+    expect(JSON.parse(reply.body)).toMatchObject({ items: [{ path: saved, status: 'queued' }] });
+  });
+
+  it('refuses an upload that has only the cookie', async () => {
+    const { host, vaultDir } = await start();
+    const reply = await request(host, '/api/upload', {
+      method: 'POST',
+      headers: { cookie: `chat_vault_token=${host.token}` },
+      body: 'hello',
+    });
+    expect(reply.status).toBe(403);
+    await expect(readdir(path.join(vaultDir, 'incoming'))).rejects.toThrow();
+  });
+});
