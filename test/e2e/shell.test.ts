@@ -130,10 +130,13 @@ describe('the app shell in Chromium', () => {
       '12/31/20, 9:41 PM - Ana: Happy new year!\n12/31/20, 9:42 PM - Bo: You too\n',
     );
     await page.getByTestId('import-file-input').first().setInputFiles(file);
-    const panel = page.getByRole('region', { name: 'Imports' });
-    await panel.getByText('WhatsApp Chat with Ana.txt').waitFor();
-    await panel.getByRole('alert').waitFor();
-    expect(await panel.getByRole('alert').textContent()).toContain('WhatsApp');
+    const row = page
+      .getByRole('region', { name: 'Imports' })
+      .getByRole('listitem')
+      .filter({ hasText: 'WhatsApp Chat with Ana.txt' });
+    await row.getByRole('alert').waitFor();
+    expect(await row.getByRole('alert').textContent()).toContain('is a WhatsApp export (whatsapp-txt)');
+    await screenshot(page, 'import-file-input');
   });
 
   it('cannot be opened without the token', async () => {

@@ -55,9 +55,11 @@ export function Sidebar({ onOpenSettings }: Readonly<{ onOpenSettings: () => voi
       ) : (
         <ConversationList conversations={shown} selectedId={selectedId} onSelect={select} />
       )}
-      <footer className="sidebar-footer">
-        <ImportButtons />
-      </footer>
+      {conversations.length === 0 ? null : (
+        <footer className="sidebar-footer">
+          <ImportButtons />
+        </footer>
+      )}
     </aside>
   );
 }

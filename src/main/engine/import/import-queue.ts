@@ -39,7 +39,7 @@ async function examine(item: ImportItem): Promise<ImportItem> {
       status: 'failed',
       error: {
         code: 'UNKNOWN_FORMAT',
-        message: `${item.name} is not a chat export Chat Vault recognises (${detection.reason}). Export the chat again from the app and drop the exported file, folder or zip.`,
+        message: `Chat Vault found no chat in ${item.name} (${detection.reason}). Export the chat again from its app and drop the exported file, folder or zip.`,
         file: item.path,
       },
     };
