@@ -112,11 +112,13 @@ describe('the app shell in Chromium', () => {
       transfer.items.add(new File(['just some notes\n'], 'notes.txt', { type: 'text/plain' }));
       window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true }));
     });
-    const panel = page.getByRole('region', { name: 'Imports' });
-    await panel.getByText('notes.txt').waitFor();
-    await panel.getByText('Not imported').waitFor();
-    expect(await panel.getByRole('alert').textContent()).toContain(
-      'is not a chat export Chat Vault recognises',
+    const row = page
+      .getByRole('region', { name: 'Imports' })
+      .getByRole('listitem')
+      .filter({ hasText: 'notes.txt' });
+    await row.getByText('Not imported').waitFor();
+    expect(await row.getByRole('alert').textContent()).toContain(
+      'Chat Vault found no chat in notes.txt',
     );
     expect(await page.getByRole('heading', { name: 'Drop to import' }).count()).toBe(0);
     await screenshot(page, 'drop-result');
@@ -135,7 +137,9 @@ describe('the app shell in Chromium', () => {
       .getByRole('listitem')
       .filter({ hasText: 'WhatsApp Chat with Ana.txt' });
     await row.getByRole('alert').waitFor();
-    expect(await row.getByRole('alert').textContent()).toContain('is a WhatsApp export (whatsapp-txt)');
+    expect(await row.getByRole('alert').textContent()).toContain(
+      'is a WhatsApp export (whatsapp-txt)',
+    );
     await screenshot(page, 'import-file-input');
   });
 
