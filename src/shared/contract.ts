@@ -62,7 +62,17 @@ export type ImportItem = Readonly<z.infer<typeof ImportItemSchema>>;
 const noParams = z.object({}).strict();
 
 /** Paths from a drop or a dialog; bounded so one message cannot ask for unbounded work. */
-const pathList = z.array(z.string().min(1).max(4096)).min(1).max(1000);
+export const MAX_PATHS_PER_IMPORT = 1000;
+const pathList = z.array(z.string().min(1).max(4096)).min(1).max(MAX_PATHS_PER_IMPORT);
+
+/** Paths split into lists no longer than one `import.submit` accepts (a dialog may return more). */
+export function importBatches(paths: readonly string[]): string[][] {
+  const batches: string[][] = [];
+  for (let start = 0; start < paths.length; start += MAX_PATHS_PER_IMPORT) {
+    batches.push(paths.slice(start, start + MAX_PATHS_PER_IMPORT));
+  }
+  return batches;
+}
 
 export const requests = {
   'vault.info': { params: noParams, result: VaultInfoSchema },

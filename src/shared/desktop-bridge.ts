@@ -13,7 +13,7 @@ export const IPC_CHANNELS = {
   pick: 'chat-vault:pick',
 } as const;
 
-export const MENU_COMMANDS = ['open-settings', 'open-import-panel'] as const;
+export const MENU_COMMANDS = ['open-settings'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export const PICK_KINDS = ['files', 'folder'] as const;

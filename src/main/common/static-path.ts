@@ -1,25 +1,62 @@
+/**
+ * The one path guard for serving the built renderer, used by the desktop shell's `app://` scheme
+ * and by the web host: a URL path maps to a file strictly inside the root folder, or to nothing.
+ */
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 
+/** A path segment that could leave the folder, name a device or stream, or hide a separator. */
+function isUnsafeSegment(segment: string): boolean {
+  return (
+    segment === '' ||
+    segment === '.' ||
+    segment === '..' ||
+    segment.includes('\\') ||
+    segment.includes('/') ||
+    segment.includes('\0') ||
+    segment.includes(':')
+  );
+}
+
+/** True when `file` lies strictly inside `root`. */
+export function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return (
+    relative !== '' &&
+    relative !== '..' &&
+    !relative.startsWith(`..${path.sep}`) &&
+    !path.isAbsolute(relative)
+  );
+}
+
 /**
- * Maps the path part of a URL to a file inside `root`, or null when it would leave `root` or is
- * not a plain relative path. `/` means `index.html`.
+ * The file inside `root` that a URL path names, judged as it was written (before any URL parser
+ * resolves `..`): null when any segment, once percent-decoded, could escape (`..`, `%2e%2e`, `%2f`,
+ * backslashes, NUL, drive letters). `/` and the empty path mean `index.html`.
  */
-export function resolveStaticPath(root: string, urlPathname: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPathname);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const relative = decoded.replace(/^\/+/u, '') || 'index.html';
-  const segments = relative.split('/');
-  if (segments.some((segment) => segment === '..' || segment === '.' || segment === ''))
-    return null;
-  if (path.isAbsolute(relative) || /^[a-zA-Z]:/u.test(relative)) return null;
+export function resolveStaticPath(root: string, rawPath: string): string | null {
   const resolvedRoot = path.resolve(root);
-  const resolved = path.resolve(resolvedRoot, ...segments);
-  return resolved.startsWith(resolvedRoot + path.sep) ? resolved : null;
+  if (rawPath === '' || rawPath === '/') return path.join(resolvedRoot, 'index.html');
+  if (!rawPath.startsWith('/')) return null;
+  const segments: string[] = [];
+  for (const raw of rawPath.slice(1).split('/')) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      return null;
+    }
+    if (isUnsafeSegment(segment)) return null;
+    segments.push(segment);
+  }
+  const file = path.resolve(resolvedRoot, ...segments);
+  return isInside(resolvedRoot, file) ? file : null;
+}
+
+/** True when `file`, with links resolved, still lies inside `root` (a link could point elsewhere). */
+export async function staysInside(root: string, file: string): Promise<boolean> {
+  const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
+  return isInside(realRoot, realFile);
 }
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
@@ -36,8 +73,11 @@ const MIME_TYPES: Readonly<Record<string, string>> = {
   '.gif': 'image/gif',
   '.webp': 'image/webp',
   '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
   '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
   '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
 };
 
 export function mimeTypeFor(filePath: string): string {

@@ -1,18 +1,19 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { mimeTypeFor, resolveStaticPath } from '../common/static-path';
+import { mimeTypeFor, resolveStaticPath, staysInside } from '../common/static-path';
 
-/** Sends one file of the built renderer, or 404. */
+/** Sends one file of the built renderer (`rawPath` as the request wrote it), or 404. */
 export async function sendStatic(
   response: ServerResponse,
   rendererDir: string,
-  pathname: string,
+  rawPath: string,
   headers: Readonly<Record<string, string>>,
 ): Promise<void> {
-  const file = resolveStaticPath(rendererDir, pathname);
+  const file = resolveStaticPath(rendererDir, rawPath);
   const info = file === null ? null : await stat(file).catch(() => null);
-  if (file === null || info === null || !info.isFile()) {
+  const inside = file !== null && info !== null && (await staysInside(rendererDir, file));
+  if (file === null || info === null || !info.isFile() || !inside) {
     response.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
     response.end('Not found');
     return;

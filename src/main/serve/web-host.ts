@@ -16,7 +16,7 @@ import {
   tokensMatch,
   type AuthDecision,
 } from './auth';
-import { webContentSecurityPolicy } from './csp';
+import { contentSecurityPolicy } from '../common/content-security-policy';
 import { serveSocket, MAX_MESSAGE_BYTES } from './socket';
 import { sendStatic } from './static-route';
 import { receiveUpload } from './upload-route';
@@ -74,7 +74,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = options.port;
 
   const securityHeaders = (): Record<string, string> => ({
-    'content-security-policy': webContentSecurityPolicy(port),
+    'content-security-policy': contentSecurityPolicy([
+      `ws://127.0.0.1:${port}`,
+      `ws://localhost:${port}`,
+    ]),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'x-frame-options': 'DENY',
@@ -125,7 +128,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (url.searchParams.has('token')) {
         headers['set-cookie'] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
       }
-      await sendStatic(response, options.rendererDir, url.pathname, headers);
+      // Judge the path as the request wrote it, before the URL parser resolves any `..`.
+      const rawPath = (request.url ?? '/').split(/[?#]/u)[0] ?? '/';
+      await sendStatic(response, options.rendererDir, rawPath, headers);
     })();
   });
 

@@ -2,7 +2,7 @@
  * Which host the renderer runs in, and the few things that differ between them: how the contract
  * travels, how picked or dropped files reach the engine, and whether native dialogs exist.
  */
-import type { Api } from '../../shared/contract';
+import { importBatches, type Api } from '../../shared/contract';
 import { BRIDGE_GLOBAL, type PickKind } from '../../shared/desktop-bridge';
 import { bridgeApi, type Bridge } from './bridge-api';
 import { connectSocketApi } from './socket-api';
@@ -28,7 +28,7 @@ export async function connectHost(): Promise<Host> {
   if (bridge !== undefined) {
     const api = bridgeApi(bridge);
     const submit = async (paths: readonly string[]): Promise<void> => {
-      if (paths.length > 0) await api.call('import.submit', { paths: [...paths] });
+      for (const batch of importBatches(paths)) await api.call('import.submit', { paths: batch });
     };
     return {
       kind: 'desktop',

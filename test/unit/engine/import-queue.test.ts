@@ -52,7 +52,11 @@ describe('import queue', () => {
     const { queue } = queueWithLog();
     queue.submit([file]);
     await queue.idle();
-    expect(queue.list()[0]).toMatchObject({ status: 'failed', bytes: 14, error: { code: 'UNKNOWN_FORMAT', file } });
+    expect(queue.list()[0]).toMatchObject({
+      status: 'failed',
+      bytes: 14,
+      error: { code: 'UNKNOWN_FORMAT', file },
+    });
   });
 
   it('names the format it recognised and says plainly that this version cannot read it yet', async () => {
@@ -62,7 +66,11 @@ describe('import queue', () => {
     queue.submit([file]);
     await queue.idle();
     const [item] = queue.list();
-    expect(item).toMatchObject({ format: 'whatsapp-txt', status: 'failed', error: { code: 'READER_NOT_AVAILABLE' } });
+    expect(item).toMatchObject({
+      format: 'whatsapp-txt',
+      status: 'failed',
+      error: { code: 'READER_NOT_AVAILABLE' },
+    });
     expect(item?.error?.message).toContain('Nothing was stored');
   });
 
@@ -72,6 +80,9 @@ describe('import queue', () => {
     const { queue } = queueWithLog();
     queue.submit([file]);
     await queue.idle();
-    expect(queue.list()[0]).toMatchObject({ status: 'failed', error: { code: 'EMPTY_FILE', file } });
+    expect(queue.list()[0]).toMatchObject({
+      status: 'failed',
+      error: { code: 'EMPTY_FILE', file },
+    });
   });
 });

@@ -24,6 +24,11 @@ describe('resolveStaticPath', () => {
     }
   });
 
+  it('refuses drive letters and colons in a segment', () => {
+    expect(resolveStaticPath(root, '/C:%5cWindows')).toBeNull();
+    expect(resolveStaticPath(root, '/a:b')).toBeNull();
+  });
+
   it('refuses empty and dot segments', () => {
     expect(resolveStaticPath(root, '/assets//x.js')).toBeNull();
     expect(resolveStaticPath(root, '/./index.html')).toBeNull();

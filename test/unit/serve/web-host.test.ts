@@ -1,4 +1,4 @@
-import { readFile, mkdir, writeFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,7 +14,12 @@ afterEach(async () => {
   for (const item of running.splice(0).reverse()) await item.close();
 });
 
-async function start(): Promise<{ host: WebHost; engine: Engine; vaultDir: string }> {
+async function start(): Promise<{
+  host: WebHost;
+  engine: Engine;
+  vaultDir: string;
+  rendererDir: string;
+}> {
   const rendererDir = await tempDir();
   await mkdir(path.join(rendererDir, 'assets'));
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
@@ -24,7 +29,7 @@ async function start(): Promise<{ host: WebHost; engine: Engine; vaultDir: strin
   running.push(engine);
   const host = await startWebHost({ engine, rendererDir, port: 0 });
   running.push(host);
-  return { host, engine, vaultDir };
+  return { host, engine, vaultDir, rendererDir };
 }
 
 type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
@@ -121,6 +126,16 @@ describe('web host', () => {
     const { host } = await start();
     const reply = await request(host, `/..%2f..%2fetc%2fpasswd?token=${host.token}`);
     expect(reply.status).toBe(404);
+  });
+
+  it('does not follow a link in the renderer folder that points outside it', async () => {
+    const { host, rendererDir } = await start();
+    const secret = path.join(await tempDir(), 'secret.txt');
+    await writeFile(secret, 'private');
+    await symlink(secret, path.join(rendererDir, 'assets', 'leak.txt'));
+    const reply = await request(host, `/assets/leak.txt?token=${host.token}`);
+    expect(reply.status).toBe(404);
+    expect(reply.body).not.toContain('private');
   });
 
   it('answers contract requests over the WebSocket', async () => {
