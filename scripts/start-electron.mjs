@@ -18,15 +18,23 @@ function electronBinary() {
   return existsSync(binary) ? binary : null;
 }
 
-// Checked before anything else: node_modules/.bin/electron would try to download it again.
-const binary = electronBinary();
+// Electron downloads its binary lazily, at first launch. Fetch it here (its own install script) so
+// that a failure gets a clear message instead of a stack trace.
+let binary = electronBinary();
+if (binary === null) {
+  console.log('start-electron: downloading the Electron binary (first launch only)...');
+  const download = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  binary = download.status === 0 ? electronBinary() : null;
+}
 if (binary === null) {
   console.error(
     [
-      'start-electron: the Electron binary is missing (node_modules/electron/dist).',
-      'Its download (from github.com/electron/electron releases) did not happen on this machine, so the',
-      'desktop window cannot open here. To get it where the network allows: `npx install-electron`, or',
-      'delete node_modules/electron and run `npm install` again.',
+      'start-electron: the Electron binary could not be downloaded (node_modules/electron/dist is missing).',
+      "This machine cannot reach Electron's download site, so the desktop window cannot open here.",
+      'Where the network allows, run `npm start` again (or `npx install-electron`).',
       'Meanwhile the same app runs in a browser: `npm run serve`, then open the printed address.',
     ].join('\n  '),
   );
