@@ -43,6 +43,7 @@ const nodeBundles = esbuild.build({
   entryPoints: {
     cli: path.join(root, 'src/main/cli/main.ts'),
     'db-worker': path.join(root, 'src/main/engine/db/worker.ts'),
+    'import-worker': path.join(root, 'src/main/engine/import/import-worker.ts'),
   },
   outdir: path.join(root, 'out/main'),
   outExtension: { '.js': '.mjs' },

@@ -30,22 +30,45 @@ export const VaultInfoSchema = z.object({
 });
 export type VaultInfo = Readonly<z.infer<typeof VaultInfoSchema>>;
 
+export const PositionSchema = z.object({
+  byte: z.number().int().nonnegative().optional(),
+  line: z.number().int().positive().optional(),
+  entry: z.string().optional(),
+});
+
 export const ErrorInfoSchema = z.object({
   code: z.string(),
   message: z.string(),
   file: z.string().optional(),
+  position: PositionSchema.optional(),
 });
 export type ErrorInfo = Readonly<z.infer<typeof ErrorInfoSchema>>;
 
 export const ImportStatusSchema = z.enum([
   'queued',
-  'checking',
+  'importing',
   'imported',
   'unchanged',
   'partial',
   'failed',
 ]);
 export type ImportStatus = z.infer<typeof ImportStatusSchema>;
+
+export const ImportProgressSchema = z.object({
+  bytesDone: z.number().nonnegative(),
+  bytesTotal: z.number().nonnegative(),
+  messages: z.number().int().nonnegative(),
+  bytesPerSecond: z.number().nonnegative(),
+  /** Seconds left at the current rate; null until there is a rate. */
+  etaSeconds: z.number().nonnegative().nullable(),
+});
+export type ImportProgress = Readonly<z.infer<typeof ImportProgressSchema>>;
+
+export const ImportWarningSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  entry: z.string().optional(),
+});
 
 export const ImportItemSchema = z.object({
   id: z.string(),
@@ -54,7 +77,12 @@ export const ImportItemSchema = z.object({
   status: ImportStatusSchema,
   /** The format the engine recognised, when it recognised one. */
   format: z.string().nullable(),
-  bytes: z.number().int().nonnegative().nullable(),
+  archiveId: z.string().nullable(),
+  progress: ImportProgressSchema.nullable(),
+  conversations: z.number().int().nonnegative(),
+  messagesAdded: z.number().int().nonnegative(),
+  messagesExisting: z.number().int().nonnegative(),
+  warnings: z.array(ImportWarningSchema),
   error: ErrorInfoSchema.nullable(),
 });
 export type ImportItem = Readonly<z.infer<typeof ImportItemSchema>>;
@@ -82,6 +110,10 @@ export const requests = {
     result: z.object({ items: z.array(ImportItemSchema) }),
   },
   'import.list': { params: noParams, result: z.object({ items: z.array(ImportItemSchema) }) },
+  'import.cancel': {
+    params: z.object({ id: z.string().min(1).max(100) }).strict(),
+    result: z.object({ cancelled: z.boolean() }),
+  },
 } as const;
 
 export type Requests = typeof requests;

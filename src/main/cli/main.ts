@@ -11,10 +11,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 try {
   process.exitCode = await runCli(process.argv.slice(2), {
     appVersion: __APP_VERSION__,
-    workerPath: path.join(here, 'db-worker.mjs'),
+    workersDir: here,
     rendererDir: path.join(here, '..', 'renderer'),
     env: process.env,
     out: processOutput,
+    isTerminal: process.stderr.isTTY,
   });
 } catch (error) {
   process.stderr.write(

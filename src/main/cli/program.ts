@@ -8,16 +8,24 @@ import { z } from 'zod';
 import { describeError } from '../engine/errors';
 import { openEngine, type Engine } from '../engine/engine';
 import { resolveVaultDir } from '../engine/vault/default-vault-dir';
+import { archivesCommand } from './commands/archives';
 import { conversationsCommand } from './commands/conversations';
+import { importCommand } from './commands/import';
+import { messagesCommand } from './commands/messages';
+import { verifyCommand } from './commands/verify';
 import { serveCommand } from './commands/serve';
 import type { Output } from './output';
+import { parseInstant, parseLimit } from './time-option';
 
 export type CliContext = Readonly<{
   appVersion: string;
-  workerPath: string;
+  /** The folder holding the engine's worker bundles. */
+  workersDir: string;
   rendererDir: string;
   env: Readonly<Record<string, string | undefined>>;
   out: Output;
+  /** Whether stderr is a terminal (progress bars are drawn only there). */
+  isTerminal: boolean;
 }>;
 
 const PortSchema = z.coerce.number().int().min(0).max(65535);
@@ -41,7 +49,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     try {
       engine = await openEngine({
         vaultDir: resolveVaultDir(vaultOption, process.platform, context.env, os.homedir()),
-        workerPath: context.workerPath,
+        workersDir: context.workersDir,
         appVersion: context.appVersion,
       });
     } catch (error) {
@@ -80,6 +88,68 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     .action(async (options: { json?: boolean }) => {
       const json = options.json === true;
       await withEngine(json, (engine) => conversationsCommand(engine, { json }, out));
+    });
+
+  program
+    .command('import')
+    .description('import chat exports (files, zips or folders) into the vault')
+    .argument('<path...>', 'exports to import')
+    .option('--json', 'print one JSON document')
+    .action(async (paths: string[], options: { json?: boolean }) => {
+      const json = options.json === true;
+      await withEngine(json, (engine) =>
+        importCommand(engine, paths, { json, progress: !json && context.isTerminal }, out),
+      );
+    });
+
+  program
+    .command('archives')
+    .description('list the imported archives')
+    .option('--json', 'print one JSON document')
+    .action(async (options: { json?: boolean }) => {
+      const json = options.json === true;
+      await withEngine(json, (engine) => archivesCommand(engine, { json }, out));
+    });
+
+  program
+    .command('messages')
+    .description("print a conversation's messages, oldest first")
+    .argument('<conversation-id>', 'a conversation id from "conversations"')
+    .option('--limit <n>', 'at most this many messages', parseLimit, 1000)
+    .option('--after <time>', 'only messages sent at or after this ISO 8601 time', parseInstant)
+    .option('--before <time>', 'only messages sent before this ISO 8601 time', parseInstant)
+    .option('--json', 'print one JSON document')
+    .action(
+      async (
+        conversationId: string,
+        options: { json?: boolean; limit: number; after?: number; before?: number },
+      ) => {
+        const json = options.json === true;
+        await withEngine(json, (engine) =>
+          messagesCommand(
+            engine,
+            conversationId,
+            {
+              json,
+              limit: options.limit,
+              after: options.after ?? null,
+              before: options.before ?? null,
+            },
+            out,
+          ),
+        );
+      },
+    );
+
+  program
+    .command('verify')
+    .description(
+      're-hash every stored file and check the database; exit 1 when anything is damaged',
+    )
+    .option('--json', 'print one JSON document')
+    .action(async (options: { json?: boolean }) => {
+      const json = options.json === true;
+      await withEngine(json, (engine) => verifyCommand(engine, { json }, out));
     });
 
   program

@@ -17,7 +17,7 @@ import { APP_NAME, openFolder, showAbout, showError, showPickDialog } from './di
 import { bindIpc } from './ipc';
 import { importPathsFromArgv } from './launch-args';
 import { menuTemplate } from './menu';
-import { dbWorkerPath, electronNativeBinding, missingBindingHint } from './native-binding';
+import { electronNativeBinding, missingBindingHint, workersDir } from './native-binding';
 import { APP_INDEX_URL, APP_SCHEME, hardenWebContents } from './security';
 import { windowOptions } from './window-options';
 
@@ -106,7 +106,7 @@ async function openVault(): Promise<Engine | null> {
   try {
     return await openEngine({
       vaultDir: path.join(app.getPath('userData'), VAULT_DIR_NAME),
-      workerPath: dbWorkerPath(bundleDir),
+      workersDir: workersDir(bundleDir),
       nativeBinding,
       appVersion: __APP_VERSION__,
     });

@@ -37,9 +37,9 @@ export function unpackedPath(file: string): string {
   return parts.join(path.sep);
 }
 
-/** The database worker beside the main bundle, outside the asar when packaged. */
-export function dbWorkerPath(bundleDir: string): string {
-  return unpackedPath(path.join(bundleDir, 'db-worker.mjs'));
+/** The folder of the engine's worker scripts (beside the main bundle), outside the asar when packaged. */
+export function workersDir(bundleDir: string): string {
+  return unpackedPath(bundleDir);
 }
 
 export type BindingLocation = Readonly<{

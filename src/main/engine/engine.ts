@@ -1,32 +1,42 @@
 /**
- * The engine: one vault folder, its database worker and the handlers of the contract. Plain Node,
- * no Electron; every host (desktop shell, command line, web) opens one of these.
+ * The engine: one vault folder, its query worker, its import worker and the handlers of the
+ * contract. Plain Node, no Electron; every host (desktop shell, command line, web) opens one.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Handlers } from '../../shared/contract';
-import { startDbWorker } from './db/client';
+import type { Handlers, ImportItem } from '../../shared/contract';
+import { startDbWorker, type DbClient } from './db/client';
 import { VaultError } from './errors';
 import { EventHub, type EventListener } from './events';
 import { ImportQueue } from './import/import-queue';
 
 export type EngineOptions = Readonly<{
   vaultDir: string;
-  /** The bundled database worker script (`db-worker.mjs` beside the host's bundle). */
-  workerPath: string;
+  /** The folder of the bundled workers (`db-worker.mjs`, `import-worker.mjs`). */
+  workersDir: string;
   /** better-sqlite3 binary for the running runtime, when it is not the one in node_modules. */
   nativeBinding?: string | undefined;
   appVersion: string;
+  /** IANA zone for exports whose times carry none; default: the machine's. */
+  timeZone?: string;
+  /** Resume imports a crash interrupted (default true). */
+  resumeImports?: boolean;
 }>;
 
 export type Engine = Readonly<{
   vaultDir: string;
   handlers: Handlers;
+  /** Direct read access for the command line (the same queries the handlers use). */
+  db: DbClient;
+  /** Submits paths and resolves with their final states. */
+  importAndWait(paths: readonly string[]): Promise<ImportItem[]>;
   subscribe(listener: EventListener): () => void;
   close(): Promise<void>;
 }>;
 
 export const DATABASE_FILE = 'vault.db';
+/** How often, at most, UIs are told to refresh their conversation lists while an import commits. */
+const CHANGE_EVENT_INTERVAL_MS = 250;
 
 async function ensureVaultDir(dir: string): Promise<void> {
   try {
@@ -43,12 +53,47 @@ async function ensureVaultDir(dir: string): Promise<void> {
 export async function openEngine(options: EngineOptions): Promise<Engine> {
   const vaultDir = path.resolve(options.vaultDir);
   await ensureVaultDir(vaultDir);
-  const db = await startDbWorker(options.workerPath, {
-    file: path.join(vaultDir, DATABASE_FILE),
+  const databaseFile = path.join(vaultDir, DATABASE_FILE);
+  // The query worker migrates first; the import worker opens the database after it.
+  const db = await startDbWorker(path.join(options.workersDir, 'db-worker.mjs'), {
+    file: databaseFile,
     nativeBinding: options.nativeBinding,
   });
   const hub = new EventHub();
-  const imports = new ImportQueue((item) => hub.emit({ event: 'import.updated', payload: item }));
+  let lastChange = 0;
+  let changeTimer: NodeJS.Timeout | undefined;
+  const announceChange = (): void => {
+    const wait = lastChange + CHANGE_EVENT_INTERVAL_MS - Date.now();
+    if (changeTimer !== undefined) return;
+    changeTimer = setTimeout(
+      () => {
+        changeTimer = undefined;
+        lastChange = Date.now();
+        hub.emit({ event: 'conversations.changed', payload: {} });
+      },
+      Math.max(0, wait),
+    );
+  };
+  let imports: ImportQueue;
+  try {
+    imports = await ImportQueue.start(
+      path.join(options.workersDir, 'import-worker.mjs'),
+      { vaultDir, databaseFile, nativeBinding: options.nativeBinding },
+      (item) => {
+        hub.emit({ event: 'import.updated', payload: item });
+        if (item.status !== 'queued' && item.status !== 'importing') announceChange();
+      },
+      announceChange,
+      options.timeZone,
+    );
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  if (options.resumeImports ?? true) {
+    const interrupted = await db.call('interruptedImports');
+    if (interrupted.length > 0) imports.submit(interrupted);
+  }
 
   const handlers: Handlers = {
     'vault.info': () =>
@@ -60,14 +105,18 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     'conversations.list': () => db.call('listConversations'),
     'import.submit': ({ paths }) => Promise.resolve({ items: imports.submit(paths) }),
     'import.list': () => Promise.resolve({ items: imports.list() }),
+    'import.cancel': ({ id }) => Promise.resolve({ cancelled: imports.cancel(id) }),
   };
 
   return {
     vaultDir,
     handlers,
+    db,
+    importAndWait: (paths) => imports.settled(imports.submit(paths).map((item) => item.id)),
     subscribe: (listener) => hub.subscribe(listener),
     async close() {
-      await imports.idle();
+      await imports.close();
+      if (changeTimer !== undefined) clearTimeout(changeTimer);
       await db.close();
     },
   };

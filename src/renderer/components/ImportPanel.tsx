@@ -1,11 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportItem } from '../../shared/contract';
 import { formatBytes } from '../format';
+import { useHost } from '../host-context';
 import { useVault } from '../store/vault-store';
+
+function useCancelImport(): (id: string) => Promise<void> {
+  const host = useHost();
+  return async (id) => {
+    await host.api.call('import.cancel', { id });
+  };
+}
 
 function ImportRow({ item }: Readonly<{ item: ImportItem }>) {
   const { t, i18n } = useTranslation();
-  const busy = item.status === 'queued' || item.status === 'checking';
+  const cancel = useCancelImport();
+  const busy = item.status === 'queued' || item.status === 'importing';
+  const progress = item.progress;
+  const done = item.status !== 'queued' && item.status !== 'importing';
   return (
     <li className={`import-row status-${item.status}`} data-status={item.status}>
       <div className="import-line">
@@ -14,10 +25,38 @@ function ImportRow({ item }: Readonly<{ item: ImportItem }>) {
         </span>
         <span className="import-status">{t(`imports.status.${item.status}`)}</span>
       </div>
-      {busy ? <progress className="import-progress" aria-label={item.name} /> : null}
-      {item.bytes === null ? null : (
-        <span className="import-bytes">{formatBytes(item.bytes, i18n.language)}</span>
+      {busy ? (
+        <progress
+          className="import-progress"
+          aria-label={item.name}
+          {...(progress !== null && progress.bytesTotal > 0
+            ? { value: progress.bytesDone, max: progress.bytesTotal }
+            : {})}
+        />
+      ) : null}
+      {progress === null ? null : (
+        <span className="import-bytes">
+          {busy
+            ? t('imports.progress', {
+                done: formatBytes(progress.bytesDone, i18n.language),
+                total: formatBytes(progress.bytesTotal, i18n.language),
+                rate: formatBytes(progress.bytesPerSecond, i18n.language),
+                eta: progress.etaSeconds === null ? '—' : Math.ceil(progress.etaSeconds),
+                count: progress.messages,
+              })
+            : formatBytes(progress.bytesTotal, i18n.language)}
+        </span>
       )}
+      {done && item.status !== 'failed' ? (
+        <span className="import-bytes">
+          {t('imports.counts', { added: item.messagesAdded, existing: item.messagesExisting })}
+        </span>
+      ) : null}
+      {busy ? (
+        <button type="button" className="link-button" onClick={() => void cancel(item.id)}>
+          {t('imports.cancel')}
+        </button>
+      ) : null}
       {item.error === null ? null : (
         <p className="import-error" role="alert">
           {item.error.message}

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli/program';
-import { cliPath, repoRoot, workerPath } from '../../support/paths';
+import { cliPath, repoRoot, workersDir } from '../../support/paths';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -25,10 +25,11 @@ async function run(argv: string[], env: Record<string, string> = {}) {
   const io = capture();
   const code = await runCli(argv, {
     appVersion: '1.2.3',
-    workerPath,
+    workersDir,
     rendererDir: path.join(repoRoot, 'out/renderer'),
     env,
     out: io.out,
+    isTerminal: false,
   });
   return { code, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') };
 }
@@ -46,7 +47,15 @@ describe('chat-vault command line', () => {
       .split('\n')
       .map((line) => /^ {2}(\w+)/.exec(line)?.[1])
       .filter((name) => name !== undefined);
-    expect(commands).toEqual(['conversations', 'serve', 'help']);
+    expect(commands).toEqual([
+      'conversations',
+      'import',
+      'archives',
+      'messages',
+      'verify',
+      'serve',
+      'help',
+    ]);
   });
 
   it('prints an empty JSON list for a new vault given by --vault', async () => {

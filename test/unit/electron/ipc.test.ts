@@ -3,6 +3,7 @@ import type { Handlers } from '../../../src/shared/contract';
 import { ResponseEnvelopeSchema } from '../../../src/shared/wire';
 import { VaultError } from '../../../src/main/engine/errors';
 import { handleRequest, parsePickKind, pickDialogOptions } from '../../../src/main/electron/ipc';
+import { queuedItem } from '../../support/import-item';
 
 const APP_PAGE = 'app://chat-vault/index.html';
 
@@ -20,17 +21,10 @@ function fakeHandlers(calls: string[] = []): Handlers {
     'import.submit': ({ paths }) => {
       calls.push('import.submit');
       return Promise.resolve({
-        items: paths.map((p) => ({
-          id: p,
-          path: p,
-          name: p,
-          status: 'queued' as const,
-          format: null,
-          bytes: null,
-          error: null,
-        })),
+        items: paths.map((p) => queuedItem(p)),
       });
     },
+    'import.cancel': () => Promise.resolve({ cancelled: false }),
     'import.list': () => {
       calls.push('import.list');
       return Promise.resolve({ items: [] });

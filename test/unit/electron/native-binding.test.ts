@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  dbWorkerPath,
+  workersDir,
   electronNativeBinding,
   unpackedPath,
 } from '../../../src/main/electron/native-binding';
@@ -64,15 +64,13 @@ describe('unpackedPath', () => {
   });
 });
 
-describe('dbWorkerPath', () => {
-  it('is db-worker.mjs beside the main bundle in a checkout', () => {
-    expect(dbWorkerPath(path.join(checkout, 'out', 'main'))).toBe(
-      path.join(checkout, 'out', 'main', 'db-worker.mjs'),
-    );
+describe('workersDir', () => {
+  it('is the main bundle folder in a checkout', () => {
+    expect(workersDir(path.join(checkout, 'out', 'main'))).toBe(path.join(checkout, 'out', 'main'));
   });
 
   it('is outside the asar when packaged, since worker threads cannot load from inside one', () => {
-    expect(dbWorkerPath(path.join(packaged, 'out', 'main'))).toContain(
+    expect(workersDir(path.join(packaged, 'out', 'main'))).toContain(
       `app.asar.unpacked${path.sep}out`,
     );
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../../src/shared/contract';
 import { dispatch } from '../../../src/main/engine/dispatch';
 import { VaultError } from '../../../src/main/engine/errors';
+import { queuedItem } from '../../support/import-item';
 
 const handlers: Handlers = {
   'vault.info': () => Promise.resolve({ dir: '/v', schemaVersion: 1, appVersion: '1.0.0' }),
@@ -9,17 +10,10 @@ const handlers: Handlers = {
     Promise.reject(new VaultError('VAULT_UNREADABLE', 'The vault could not be read.')),
   'import.submit': ({ paths }) =>
     Promise.resolve({
-      items: paths.map((p) => ({
-        id: p,
-        path: p,
-        name: p,
-        status: 'queued' as const,
-        format: null,
-        bytes: null,
-        error: null,
-      })),
+      items: paths.map((p) => queuedItem(p)),
     }),
   'import.list': () => Promise.reject(new Error('boom')),
+  'import.cancel': () => Promise.resolve({ cancelled: false }),
 };
 
 describe('dispatch', () => {

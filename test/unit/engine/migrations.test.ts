@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../src/main/engine/db/migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src/main/engine/db/migrations';
 import { openDatabase } from '../../../src/main/engine/db/open-database';
-import { LIST_CONVERSATIONS_SQL } from '../../../src/main/engine/db/queries';
+import { LIST_CONVERSATIONS_SQL } from '../../../src/main/engine/db/queries/conversations';
 import { VaultError } from '../../../src/main/engine/errors';
 import { useTempDirs } from '../../support/temp-dir';
 

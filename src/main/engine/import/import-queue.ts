@@ -1,69 +1,95 @@
 /**
- * The import queue: paths from drops, dialogs and the command line wait here and are handled one at
- * a time, each reported to every UI as it changes state.
+ * The import queue: paths from drops, dialogs, the watch folder and the command line wait here and
+ * are imported one at a time by the import thread. Every change of state reaches every UI.
  */
 import { randomUUID } from 'node:crypto';
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { ImportItem } from '../../../shared/contract';
-import { PLATFORM_NAMES } from '../../../shared/platforms';
-import { detectFormat } from '../detect/detect-format';
-import { describeError, VaultError } from '../errors';
+import { VaultError } from '../errors';
+import type { ImportProgress, ImportResult } from './import-result';
+import type { ImportReply, ImportRequest, ImportWorkerData } from './import-worker-protocol';
 
 export type ImportListener = (item: ImportItem) => void;
 
-async function checkPath(filePath: string): Promise<number> {
-  try {
-    const info = await stat(filePath);
-    return info.isDirectory() ? 0 : info.size;
-  } catch (error) {
-    throw new VaultError(
-      'NOT_FOUND',
-      `${filePath} could not be read: it does not exist or is not accessible.`,
-      {
-        file: filePath,
-        cause: error,
-      },
-    );
-  }
+type Tracked = {
+  item: ImportItem;
+  startedAt: number | null;
+  done: () => void;
+  finished: Promise<void>;
+};
+
+function withRate(progress: ImportProgress, startedAt: number): ImportItem['progress'] {
+  const seconds = (performance.now() - startedAt) / 1000;
+  const bytesPerSecond = seconds > 0 ? progress.bytesDone / seconds : 0;
+  const left = Math.max(0, progress.bytesTotal - progress.bytesDone);
+  return {
+    ...progress,
+    bytesPerSecond,
+    etaSeconds: bytesPerSecond > 0 ? left / bytesPerSecond : null,
+  };
 }
 
-/** What happens to one path now that it is its turn. */
-async function examine(item: ImportItem): Promise<ImportItem> {
-  const bytes = await checkPath(item.path);
-  const detection = await detectFormat(item.path);
-  if (detection.kind === 'unknown') {
-    return {
-      ...item,
-      bytes,
-      status: 'failed',
-      error: {
-        code: 'UNKNOWN_FORMAT',
-        message: `Chat Vault found no chat in ${item.name} (${detection.reason}). Export the chat again from its app and drop the exported file, folder or zip.`,
-        file: item.path,
-      },
-    };
-  }
+function finalItem(item: ImportItem, result: ImportResult): ImportItem {
   return {
     ...item,
-    bytes,
-    format: detection.format,
-    status: 'failed',
-    error: {
-      code: 'READER_NOT_AVAILABLE',
-      message: `${item.name} is a ${PLATFORM_NAMES[detection.platform]} export (${detection.format}), but this version of Chat Vault cannot read that format yet. Nothing was stored.`,
-      file: item.path,
-    },
+    status: result.status,
+    format: result.format,
+    archiveId: result.archiveId,
+    conversations: result.conversations,
+    messagesAdded: result.messagesAdded,
+    messagesExisting: result.messagesExisting,
+    warnings: [...result.warnings],
+    error: result.error,
+    progress:
+      item.progress === null
+        ? null
+        : { ...item.progress, bytesDone: item.progress.bytesTotal, etaSeconds: 0 },
   };
 }
 
 export class ImportQueue {
-  readonly #items = new Map<string, ImportItem>();
+  readonly #items = new Map<string, Tracked>();
+  readonly #worker: Worker;
   readonly #listener: ImportListener;
-  #tail: Promise<void> = Promise.resolve();
+  readonly #onCommitted: () => void;
+  readonly #timeZone: string | undefined;
 
-  constructor(listener: ImportListener) {
+  private constructor(
+    worker: Worker,
+    listener: ImportListener,
+    onCommitted: () => void,
+    timeZone?: string,
+  ) {
+    this.#worker = worker;
     this.#listener = listener;
+    this.#onCommitted = onCommitted;
+    this.#timeZone = timeZone;
+    worker.on('message', (reply: ImportReply) => this.#receive(reply));
+  }
+
+  static async start(
+    workerPath: string,
+    data: ImportWorkerData,
+    listener: ImportListener,
+    onCommitted: () => void,
+    timeZone?: string,
+  ): Promise<ImportQueue> {
+    const worker = new Worker(workerPath, { workerData: data });
+    await new Promise<void>((resolve, reject) => {
+      worker.once('message', (reply: ImportReply) =>
+        reply.type === 'ready'
+          ? resolve()
+          : reject(
+              new VaultError(
+                'IMPORTER_FAILED',
+                `The importer could not start: ${reply.type === 'fatal' ? reply.message : reply.type}`,
+              ),
+            ),
+      );
+      worker.once('error', reject);
+    });
+    return new ImportQueue(worker, listener, onCommitted, timeZone);
   }
 
   submit(paths: readonly string[]): ImportItem[] {
@@ -75,40 +101,90 @@ export class ImportQueue {
         name: path.basename(absolute),
         status: 'queued',
         format: null,
-        bytes: null,
+        archiveId: null,
+        progress: null,
+        conversations: 0,
+        messagesAdded: 0,
+        messagesExisting: 0,
+        warnings: [],
         error: null,
       };
-      this.#update(item);
-      this.#tail = this.#tail.then(() => this.#run(item));
+      let done = (): void => undefined;
+      const finished = new Promise<void>((resolve) => (done = resolve));
+      this.#items.set(item.id, { item, startedAt: null, done, finished });
+      this.#listener(item);
+      const request: ImportRequest = {
+        type: 'run',
+        id: item.id,
+        path: absolute,
+        ...(this.#timeZone === undefined ? {} : { timeZone: this.#timeZone }),
+      };
+      this.#worker.postMessage(request);
       return item;
     });
   }
 
+  cancel(id: string): boolean {
+    const tracked = this.#items.get(id);
+    if (
+      tracked === undefined ||
+      (tracked.item.status !== 'queued' && tracked.item.status !== 'importing')
+    )
+      return false;
+    const request: ImportRequest = { type: 'cancel', id };
+    this.#worker.postMessage(request);
+    return true;
+  }
+
   list(): ImportItem[] {
-    return [...this.#items.values()];
+    return [...this.#items.values()].map((tracked) => tracked.item);
+  }
+
+  /** Resolves with the final state of these imports once all of them have finished. */
+  async settled(ids: readonly string[]): Promise<ImportItem[]> {
+    const tracked = ids.map((id) => this.#items.get(id)).filter((entry) => entry !== undefined);
+    await Promise.all(tracked.map((entry) => entry.finished));
+    return tracked.map((entry) => entry.item);
   }
 
   /** Resolves once every submitted path has been handled. */
-  idle(): Promise<void> {
-    return this.#tail;
+  async idle(): Promise<void> {
+    await Promise.all([...this.#items.values()].map((entry) => entry.finished));
   }
 
-  async #run(queued: ImportItem): Promise<void> {
-    const checking: ImportItem = { ...queued, status: 'checking' };
-    this.#update(checking);
-    try {
-      this.#update(await examine(checking));
-    } catch (error) {
-      this.#update({
-        ...checking,
-        status: 'failed',
-        error: { file: checking.path, ...describeError(error) },
-      });
+  async close(): Promise<void> {
+    await this.idle();
+    const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
+    const request: ImportRequest = { type: 'close' };
+    this.#worker.postMessage(request);
+    await exited;
+  }
+
+  #receive(reply: ImportReply): void {
+    if (reply.type === 'ready' || reply.type === 'fatal') return;
+    const tracked = this.#items.get(reply.id);
+    if (tracked === undefined) return;
+    switch (reply.type) {
+      case 'progress':
+        tracked.startedAt ??= performance.now();
+        this.#update(tracked, {
+          ...tracked.item,
+          status: 'importing',
+          progress: withRate(reply.progress, tracked.startedAt),
+        });
+        return;
+      case 'committed':
+        this.#onCommitted();
+        return;
+      case 'done':
+        this.#update(tracked, finalItem(tracked.item, reply.result));
+        tracked.done();
+        return;
     }
   }
 
-  #update(item: ImportItem): void {
-    this.#items.set(item.id, item);
+  #update(tracked: Tracked, item: ImportItem): void {
+    tracked.item = item;
     this.#listener(item);
   }
 }

@@ -1,7 +1,11 @@
 import type { Migration } from '../migration';
 import { migration001Initial } from './001-initial';
+import { migration002ArchivesAndMessages } from './002-archives-and-messages';
 
 /** Every migration, in order. Append only: a released migration is never changed. */
-export const MIGRATIONS: readonly Migration[] = [migration001Initial];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001Initial,
+  migration002ArchivesAndMessages,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,11 +1,7 @@
-/**
- * The synchronous data interface of the vault: every query the engine runs, by name. The worker
- * serves these; the async client's types are derived from this map, so the two cannot drift.
- */
+/** The conversation list, newest activity first. */
 import type { Database } from 'better-sqlite3';
-import type { ConversationSummary } from '../../../shared/contract';
-import { PlatformSchema } from '../../../shared/contract';
-import { schemaVersion } from './migrate';
+import type { ConversationSummary } from '../../../../shared/contract';
+import { PlatformSchema } from '../../../../shared/contract';
 
 type ConversationRow = Readonly<{
   id: string;
@@ -27,7 +23,7 @@ export const LIST_CONVERSATIONS_SQL = `
   FROM conversations AS c
   ORDER BY c.last_at DESC NULLS LAST, c.title`;
 
-function listConversations(db: Database): ConversationSummary[] {
+export function listConversations(db: Database): ConversationSummary[] {
   const rows = db.prepare<[], ConversationRow>(LIST_CONVERSATIONS_SQL).all();
   return rows.map((row) => ({
     id: row.id,
@@ -39,11 +35,3 @@ function listConversations(db: Database): ConversationSummary[] {
     participants: row.participants === null ? [] : (JSON.parse(row.participants) as string[]),
   }));
 }
-
-export const queries = {
-  schemaVersion: (db: Database): number => schemaVersion(db),
-  listConversations: (db: Database): ConversationSummary[] => listConversations(db),
-} as const;
-
-export type Queries = typeof queries;
-export type QueryName = keyof Queries;

@@ -1,0 +1,25 @@
+/**
+ * The synchronous data interface of the vault: every query the engine runs, by name. The worker
+ * serves these; the async client's types are derived from this map, so the two cannot drift.
+ */
+import type { Database } from 'better-sqlite3';
+import { schemaVersion } from '../migrate';
+import { interruptedImports, listArchives } from './archives';
+import { listConversations } from './conversations';
+import { conversationExists, listMessages, type MessagePage } from './messages';
+import { blobReferences, integrityCheck, storedBlobs } from './verify';
+
+export const queries = {
+  schemaVersion: (db: Database) => schemaVersion(db),
+  listConversations: (db: Database) => listConversations(db),
+  listArchives: (db: Database) => listArchives(db),
+  interruptedImports: (db: Database) => interruptedImports(db),
+  listMessages: (db: Database, page: MessagePage) => listMessages(db, page),
+  conversationExists: (db: Database, id: string) => conversationExists(db, id),
+  storedBlobs: (db: Database) => storedBlobs(db),
+  blobReferences: (db: Database, sha256: string) => blobReferences(db, sha256),
+  integrityCheck: (db: Database) => integrityCheck(db),
+} as const;
+
+export type Queries = typeof queries;
+export type QueryName = keyof Queries;

@@ -1,0 +1,57 @@
+/**
+ * The import thread: reads exports and writes them into the vault on its own connection (the one
+ * writer), so neither parsing nor SQL ever runs on a UI or main thread. Jobs run one at a time.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../db/open-database';
+import { readerFor } from '../readers/registry';
+import type { ImportReply, ImportRequest, ImportWorkerData } from './import-worker-protocol';
+import { runImport } from './run-import';
+
+const port = parentPort;
+if (port === null) throw new Error('The import worker must run in a worker thread.');
+const data = workerData as ImportWorkerData;
+const post = (reply: ImportReply): void => port.postMessage(reply);
+
+const db = openDatabase(data.databaseFile, { nativeBinding: data.nativeBinding });
+const cancels = new Map<string, AbortController>();
+let queue: Promise<void> = Promise.resolve();
+post({ type: 'ready' });
+
+port.on('message', (request: ImportRequest) => {
+  switch (request.type) {
+    case 'run': {
+      const controller = new AbortController();
+      cancels.set(request.id, controller);
+      queue = queue.then(async () => {
+        post({
+          type: 'progress',
+          id: request.id,
+          progress: { bytesDone: 0, bytesTotal: 0, messages: 0 },
+        });
+        const result = await runImport({
+          db,
+          vaultDir: data.vaultDir,
+          inputPath: request.path,
+          readerFor,
+          ...(request.timeZone === undefined ? {} : { timeZone: request.timeZone }),
+          signal: controller.signal,
+          onProgress: (progress) => post({ type: 'progress', id: request.id, progress }),
+          onCommit: () => post({ type: 'committed', id: request.id }),
+        });
+        cancels.delete(request.id);
+        post({ type: 'done', id: request.id, result });
+      });
+      return;
+    }
+    case 'cancel':
+      cancels.get(request.id)?.abort();
+      return;
+    case 'close':
+      void queue.then(() => {
+        db.close();
+        port.close();
+      });
+      return;
+  }
+});

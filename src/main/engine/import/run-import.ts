@@ -1,0 +1,344 @@
+/**
+ * One import, start to finish, streaming: detect the format, open the export in place, and while
+ * the original is stored whole beside the reading, turn the reader's records into batches that
+ * commit as they fill — the first one small and early so messages show within a second, later ones
+ * large. Resumes an interrupted import of the same path from its checkpoint. Never throws: every
+ * outcome, broken input included, comes back as an ImportResult.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { Database } from 'better-sqlite3';
+import { detectFormat } from '../detect/detect-format';
+import type { FormatId } from '../detect/format';
+import { describeError, VaultError } from '../errors';
+import { ReadError } from '../readers/read-error';
+import type { Reader, ReadRecord } from '../readers/records';
+import { openExportSource } from '../source/open-export-source';
+import type { ExportSource } from '../source/export-source';
+import { storeStream, type StoredBlob } from '../vault/blob-store';
+import {
+  archiveTotals,
+  dropRepeatedArchive,
+  finishArchive,
+  findSameArchive,
+  startArchive,
+  type ArchiveHandle,
+  type ArchiveTotals,
+} from './archive-records';
+import { BatchPolicy } from './batch-policy';
+import type { ImportErrorInfo, ImportProgress, ImportResult, ImportWarning } from './import-result';
+import { conversationIdFor, MessageKeyer } from './message-key';
+import {
+  storeFolderEntry,
+  storeOriginals,
+  type ArchiveFile,
+  type BlobCache,
+} from './store-originals';
+import { VaultWriter, type Batch, type PendingMessage } from './vault-writer';
+
+export type RunImportOptions = Readonly<{
+  db: Database;
+  vaultDir: string;
+  inputPath: string;
+  readerFor: (format: FormatId) => Reader | undefined;
+  timeZone?: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+  /** After each commit (the UI refreshes its lists). */
+  onCommit?: () => void;
+}>;
+
+const failed = (
+  inputPath: string,
+  format: FormatId | null,
+  error: ImportErrorInfo,
+): ImportResult => ({
+  path: inputPath,
+  status: 'failed',
+  format,
+  archiveId: null,
+  conversations: 0,
+  messagesAdded: 0,
+  messagesExisting: 0,
+  warnings: [],
+  error,
+});
+
+function errorFrom(error: unknown, file: string): ImportErrorInfo {
+  if (error instanceof ReadError) {
+    return { code: error.code, message: error.message, file, position: error.position };
+  }
+  const { code, message } = describeError(error);
+  return { code, message, file };
+}
+
+export async function runImport(options: RunImportOptions): Promise<ImportResult> {
+  const inputPath = path.resolve(options.inputPath);
+  const name = path.basename(inputPath);
+  let detection;
+  try {
+    await stat(inputPath).catch((error: unknown) => {
+      throw new VaultError(
+        'NOT_FOUND',
+        `${inputPath} could not be read: it does not exist or is not accessible.`,
+        {
+          file: inputPath,
+          cause: error,
+        },
+      );
+    });
+    detection = await detectFormat(inputPath);
+  } catch (error) {
+    return failed(inputPath, null, errorFrom(error, inputPath));
+  }
+  if (detection.kind === 'unknown') {
+    return failed(inputPath, null, {
+      code: 'UNKNOWN_FORMAT',
+      message: `Chat Vault found no chat in ${name} (${detection.reason}). Export the chat again from its app and drop the exported file, folder or zip.`,
+      file: inputPath,
+    });
+  }
+  const reader = options.readerFor(detection.format);
+  if (reader === undefined) {
+    return failed(inputPath, detection.format, {
+      code: 'READER_NOT_AVAILABLE',
+      message: `${name} is a ${detection.format} export, which this version of Chat Vault cannot read yet. Nothing was stored.`,
+      file: inputPath,
+    });
+  }
+  let opened;
+  try {
+    opened = await openExportSource(inputPath, detection.container);
+  } catch (error) {
+    return failed(inputPath, detection.format, errorFrom(error, inputPath));
+  }
+  const { source, skipped } = opened;
+  try {
+    const handle = startArchive(options.db, {
+      path: inputPath,
+      name,
+      format: detection.format,
+      container: detection.container,
+    });
+    const warnings: ImportWarning[] = skipped.map((entry) => ({
+      code: 'ENTRY_SKIPPED',
+      message: `${entry.name} was skipped: ${entry.reason}.`,
+      entry: entry.name,
+    }));
+    return await importRecords(options, {
+      inputPath,
+      format: detection.format,
+      source,
+      reader,
+      handle,
+      warnings,
+    });
+  } finally {
+    await source.close();
+  }
+}
+
+type ImportContext = Readonly<{
+  inputPath: string;
+  format: FormatId;
+  source: ExportSource;
+  reader: Reader;
+  handle: ArchiveHandle;
+  warnings: ImportWarning[];
+}>;
+
+async function importRecords(
+  options: RunImportOptions,
+  context: ImportContext,
+): Promise<ImportResult> {
+  const { db, vaultDir } = options;
+  const { inputPath, source, handle, warnings } = context;
+  const writer = new VaultWriter(db);
+  const keyer = new MessageKeyer();
+  const blobCache: BlobCache = new Map();
+  const originals = storeOriginals(vaultDir, inputPath, source, blobCache);
+  originals.catch(() => undefined);
+  const conversations = new Map<string, string>();
+  const seenParticipants = new Set<string>();
+  const policy = new BatchPolicy();
+  let pending: {
+    conversations: Batch['conversations'][number][];
+    participants: Batch['participants'][number][];
+    messages: Promise<PendingMessage>[];
+  } = {
+    conversations: [],
+    participants: [],
+    messages: [],
+  };
+  let records = 0;
+  let messages = 0;
+  let breakError: ImportErrorInfo | null = null;
+
+  const attachmentBlob = (entryPath: string | null): Promise<StoredBlob | null> => {
+    if (entryPath === null || source.find(entryPath) === undefined) return Promise.resolve(null);
+    if (source.container === 'folder')
+      return storeFolderEntry(vaultDir, inputPath, entryPath, blobCache);
+    let stored = blobCache.get(entryPath);
+    if (stored === undefined) {
+      stored = source.open(entryPath).then((stream) => storeStream(vaultDir, stream));
+      blobCache.set(entryPath, stored);
+    }
+    return stored.catch((error: unknown) => {
+      warnings.push({
+        code: 'ATTACHMENT_UNREADABLE',
+        message: `${entryPath} could not be stored: ${error instanceof Error ? error.message : String(error)}`,
+        entry: entryPath,
+      });
+      return null;
+    });
+  };
+
+  const flush = async (): Promise<void> => {
+    const batch: Batch = {
+      conversations: pending.conversations,
+      participants: pending.participants,
+      messages: await Promise.all(pending.messages),
+    };
+    pending = { conversations: [], participants: [], messages: [] };
+    writer.commit(batch, handle.archiveId, { id: handle.jobId, recordsDone: records });
+    policy.committed();
+    options.onProgress?.({
+      bytesDone: source.bytesRead(),
+      bytesTotal: source.totalBytes,
+      messages,
+    });
+    options.onCommit?.();
+  };
+
+  const accept = (record: ReadRecord, replay: boolean): void => {
+    switch (record.type) {
+      case 'conversation': {
+        const id = conversationIdFor(record.identity);
+        conversations.set(record.ref, id);
+        pending.conversations.push({ id, platform: record.platform, title: record.title });
+        return;
+      }
+      case 'participant': {
+        const conversationId = conversations.get(record.conversationRef);
+        const key = `${conversationId ?? ''}\u0000${record.name}`;
+        if (conversationId === undefined || seenParticipants.has(key)) return;
+        seenParticipants.add(key);
+        pending.participants.push({ conversationId, name: record.name });
+        return;
+      }
+      case 'message': {
+        const conversationId = conversations.get(record.conversationRef);
+        if (conversationId === undefined) return;
+        const key = keyer.key(conversationId, record.message);
+        messages += 1;
+        if (replay) return;
+        const message = record.message;
+        pending.messages.push(
+          Promise.all(
+            message.attachments.map((attachment) => attachmentBlob(attachment.entryPath)),
+          ).then((blobs) => ({ conversationId, key, message, blobs })),
+        );
+        return;
+      }
+      case 'warning':
+        if (!replay)
+          warnings.push({
+            code: record.code,
+            message: record.message,
+            ...(record.entry === undefined ? {} : { entry: record.entry }),
+          });
+        return;
+    }
+  };
+
+  try {
+    for await (const record of context.reader(
+      source,
+      options.timeZone === undefined ? {} : { timeZone: options.timeZone },
+    )) {
+      if (options.signal?.aborted === true) throw new ReadError('INVALID_FORMAT', 'cancelled');
+      records += 1;
+      accept(record, records <= handle.recordsDone);
+      if (policy.due(pending.messages.length)) await flush();
+    }
+  } catch (error) {
+    breakError =
+      options.signal?.aborted === true
+        ? {
+            code: 'CANCELLED',
+            message: 'The import was cancelled; what was read before is kept.',
+            file: inputPath,
+          }
+        : errorFrom(error, inputPath);
+  }
+  await flush();
+
+  let files: ArchiveFile[];
+  try {
+    files = await originals;
+  } catch (error) {
+    const info = errorFrom(error, inputPath);
+    finishArchive(db, handle, {
+      files: [],
+      manifest: null,
+      sha256: null,
+      bytes: 0,
+      status: 'partial',
+      error: info,
+    });
+    return result(
+      context,
+      archiveTotals(db, handle.archiveId),
+      conversations.size,
+      'partial',
+      info,
+    );
+  }
+  const bytes = files.reduce((sum, file) => sum + file.bytes, 0);
+  // A file or zip is its own blob; a folder is identified by the blob of its manifest.
+  const manifest =
+    source.container === 'folder'
+      ? await storeStream(vaultDir, Readable.from([Buffer.from(JSON.stringify(files))]))
+      : null;
+  const sha256 = manifest?.sha256 ?? files[0]?.sha256 ?? null;
+  const totals = archiveTotals(db, handle.archiveId);
+  if (breakError === null && sha256 !== null && totals.messagesAdded === 0) {
+    const same = findSameArchive(db, sha256, handle.archiveId);
+    if (same !== null) {
+      dropRepeatedArchive(db, handle);
+      return { ...result(context, totals, conversations.size, 'unchanged', null), archiveId: same };
+    }
+  }
+  const complete = breakError === null;
+  finishArchive(db, handle, {
+    files,
+    manifest,
+    sha256,
+    bytes,
+    status: complete ? 'complete' : 'partial',
+    error: breakError,
+  });
+  const status = complete ? 'imported' : messages > 0 ? 'partial' : 'failed';
+  return result(context, totals, conversations.size, status, breakError);
+}
+
+function result(
+  context: ImportContext,
+  totals: ArchiveTotals,
+  conversationCount: number,
+  status: ImportResult['status'],
+  error: ImportErrorInfo | null,
+): ImportResult {
+  return {
+    path: context.inputPath,
+    status,
+    format: context.format,
+    archiveId: context.handle.publicId,
+    conversations: conversationCount,
+    messagesAdded: totals.messagesAdded,
+    messagesExisting: totals.messagesExisting,
+    warnings: context.warnings,
+    error,
+  };
+}

@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runImport, type RunImportOptions } from '../../../src/main/engine/import/run-import';
+import { blobPath } from '../../../src/main/engine/vault/blob-store';
+import {
+  chatLines,
+  fakeWhatsAppReader,
+  type FakeReaderOptions,
+} from '../../support/fake-whatsapp-reader';
+import { useTempDirs } from '../../support/temp-dir';
+import { count, openVaultDb } from '../../support/vault-db';
+
+const tempDir = useTempDirs();
+
+async function setup() {
+  const vaultDir = await tempDir();
+  const inputDir = await tempDir();
+  const db = openVaultDb(vaultDir);
+  const run = (
+    file: string,
+    reader: FakeReaderOptions = {},
+    extra: Partial<RunImportOptions> = {},
+  ) =>
+    runImport({
+      db,
+      vaultDir,
+      inputPath: file,
+      readerFor: () => fakeWhatsAppReader(reader),
+      ...extra,
+    });
+  const write = async (name: string, text: string) => {
+    const file = path.join(inputDir, name);
+    await writeFile(file, text);
+    return file;
+  };
+  return { vaultDir, db, run, write };
+}
+
+describe('an import', () => {
+  it('adds every message and keeps the original byte for byte', async () => {
+    const { db, run, write, vaultDir } = await setup();
+    const file = await write('WhatsApp Chat with Test.txt', chatLines(250));
+    const result = await run(file);
+    expect(result).toMatchObject({
+      status: 'imported',
+      format: 'whatsapp-txt',
+      conversations: 1,
+      messagesAdded: 250,
+      messagesExisting: 0,
+      error: null,
+    });
+    expect(count(db, 'SELECT count(*) FROM messages')).toBe(250);
+    const sha = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
+    expect(db.prepare('SELECT sha256, status FROM archives').get()).toEqual({
+      sha256: sha,
+      status: 'complete',
+    });
+    expect(await readFile(blobPath(vaultDir, sha))).toEqual(await readFile(file));
+    expect(db.prepare('SELECT path, sha256 FROM archive_files').all()).toEqual([
+      { path: 'WhatsApp Chat with Test.txt', sha256: sha },
+    ]);
+    expect(db.prepare('SELECT message_count, first_at, last_at FROM conversations').get()).toEqual({
+      message_count: 250,
+      first_at: Date.UTC(2020, 0, 1, 0, 0),
+      last_at: Date.UTC(2020, 0, 1, 4, 9),
+    });
+    db.close();
+  });
+
+  it('of the same bytes again is unchanged and adds nothing', async () => {
+    const { db, run, write } = await setup();
+    const file = await write('WhatsApp Chat with Test.txt', chatLines(50));
+    const first = await run(file);
+    const second = await run(file);
+    expect(second).toMatchObject({
+      status: 'unchanged',
+      archiveId: first.archiveId,
+      messagesAdded: 0,
+      messagesExisting: 50,
+    });
+    expect(count(db, 'SELECT count(*) FROM archives')).toBe(1);
+    expect(count(db, 'SELECT count(*) FROM messages')).toBe(50);
+    db.close();
+  });
+
+  it('of a newer overlapping export adds only what is new and removes nothing', async () => {
+    const { db, run, write } = await setup();
+    await run(await write('old.txt', chatLines(100)));
+    // The newer export lost messages 0-19 (deleted on the phone) and has 30 new ones.
+    const result = await run(await write('new.txt', chatLines(110, 20)));
+    expect(result).toMatchObject({ status: 'imported', messagesAdded: 30, messagesExisting: 80 });
+    expect(count(db, 'SELECT count(*) FROM messages')).toBe(130);
+    expect(count(db, "SELECT count(*) FROM messages WHERE text = 'message 0'")).toBe(1);
+    expect(count(db, 'SELECT message_count FROM conversations')).toBe(130);
+    db.close();
+  });
+
+  it('keeps two real identical messages in the same minute, and only those two on re-import', async () => {
+    const { db, run, write } = await setup();
+    const same = '1/1/20, 9:00 - Ana: ok\n';
+    await run(await write('a.txt', `${same}${same}1/1/20, 9:01 - Bo: fine\n`));
+    expect(count(db, "SELECT count(*) FROM messages WHERE text = 'ok'")).toBe(2);
+    const again = await run(
+      await write('b.txt', `${same}${same}1/1/20, 9:01 - Bo: fine\n1/1/20, 9:02 - Bo: new\n`),
+    );
+    expect(again).toMatchObject({ messagesAdded: 1, messagesExisting: 3 });
+    expect(count(db, "SELECT count(*) FROM messages WHERE text = 'ok'")).toBe(2);
+    db.close();
+  });
+
+  it('that breaks part-way keeps every message before the break and says where it broke', async () => {
+    const { db, run, write } = await setup();
+    const file = await write('broken.txt', chatLines(300));
+    const result = await run(file, { breakAfter: 120 });
+    expect(result).toMatchObject({
+      status: 'partial',
+      messagesAdded: 120,
+      error: { code: 'TRUNCATED', file, position: { line: 121 } },
+    });
+    expect(count(db, 'SELECT count(*) FROM messages')).toBe(120);
+    expect(db.prepare('SELECT status FROM archives').pluck().get()).toBe('partial');
+    db.close();
+  });
+
+  it('commits a small first batch early, so the first messages are visible at once', async () => {
+    const { db, run, write } = await setup();
+    const seen: number[] = [];
+    await run(
+      await write('big.txt', chatLines(5000)),
+      {},
+      {
+        onCommit: () => seen.push(count(db, 'SELECT count(*) FROM messages')),
+      },
+    );
+    expect(seen[0]).toBeLessThanOrEqual(100);
+    expect(seen.at(-1)).toBe(5000);
+    db.close();
+  });
+
+  it('indexes Chinese text one character per token', async () => {
+    const { db, run, write } = await setup();
+    await run(
+      await write('zh.txt', '1/1/20, 9:00 - 妈妈: 今天吃饺子了吗\n1/1/20, 9:01 - 我: 吃了\n'),
+    );
+    const match = (query: string) =>
+      count(db, 'SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?', query);
+    expect(match('"饺"')).toBe(1);
+    expect(match('"吃 饺 子"')).toBe(1);
+    expect(match('"吃"')).toBe(2);
+    expect(match('"饺 吃"')).toBe(0);
+    db.close();
+  });
+
+  it('reports an unknown file without creating an archive', async () => {
+    const { db, run, write } = await setup();
+    const result = await run(await write('notes.txt', 'shopping list\n'));
+    expect(result).toMatchObject({
+      status: 'failed',
+      archiveId: null,
+      error: { code: 'UNKNOWN_FORMAT' },
+    });
+    expect(count(db, 'SELECT count(*) FROM archives')).toBe(0);
+    db.close();
+  });
+
+  it('reports a missing path as NOT_FOUND', async () => {
+    const { db, run } = await setup();
+    const missing = path.join(await tempDir(), 'gone.zip');
+    expect(await run(missing)).toMatchObject({
+      status: 'failed',
+      error: { code: 'NOT_FOUND', file: missing },
+    });
+    db.close();
+  });
+});
