@@ -189,7 +189,8 @@ describe('web host', () => {
       method: 'import.submit',
       params: { paths: [missing] },
     });
-    const updates = () => events.filter((event) => (event as { event: string }).event === 'import.updated');
+    const updates = () =>
+      events.filter((event) => (event as { event: string }).event === 'import.updated');
     await expect
       .poll(() => updates().some((event) => JSON.stringify(event).includes('"status":"failed"')))
       .toBe(true);
