@@ -27,6 +27,8 @@ export const VaultInfoSchema = z.object({
   dir: z.string(),
   schemaVersion: z.number().int().nonnegative(),
   appVersion: z.string(),
+  /** The watched import folder, when there is one. */
+  importFolder: z.string().nullable(),
 });
 export type VaultInfo = Readonly<z.infer<typeof VaultInfoSchema>>;
 

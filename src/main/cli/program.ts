@@ -3,6 +3,7 @@
  * runs one command. Returns the exit code instead of exiting, so tests can run it in-process.
  */
 import os from 'node:os';
+import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import { describeError } from '../engine/errors';
@@ -13,6 +14,7 @@ import { conversationsCommand } from './commands/conversations';
 import { importCommand } from './commands/import';
 import { messagesCommand } from './commands/messages';
 import { verifyCommand } from './commands/verify';
+import { watchCommand } from './commands/watch';
 import { serveCommand } from './commands/serve';
 import type { Output } from './output';
 import { parseInstant, parseLimit } from './time-option';
@@ -43,6 +45,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
   const withEngine = async (
     json: boolean,
     run: (engine: Engine) => Promise<number>,
+    importFolder?: string,
   ): Promise<void> => {
     const vaultOption = program.opts<{ vault?: string }>().vault;
     let engine: Engine;
@@ -51,6 +54,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
         vaultDir: resolveVaultDir(vaultOption, process.platform, context.env, os.homedir()),
         workersDir: context.workersDir,
         appVersion: context.appVersion,
+        ...(importFolder === undefined ? {} : { importFolder }),
       });
     } catch (error) {
       const info = describeError(error);
@@ -150,6 +154,15 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     .action(async (options: { json?: boolean }) => {
       const json = options.json === true;
       await withEngine(json, (engine) => verifyCommand(engine, { json }, out));
+    });
+
+  program
+    .command('watch')
+    .description('import every export saved into a folder, once it has stopped growing')
+    .argument('<dir>', 'the folder to watch (it is only read)')
+    .action(async (dir: string) => {
+      const folder = path.resolve(dir);
+      await withEngine(false, (engine) => watchCommand(engine, folder, out), folder);
     });
 
   program

@@ -24,6 +24,8 @@ import { windowOptions } from './window-options';
 declare const __APP_VERSION__: string;
 
 const isMac = process.platform === 'darwin';
+/** The watched import folder, created on first run in the user's documents. */
+const IMPORT_FOLDER_NAME = 'Chat Vault Import';
 const bundleDir = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(bundleDir, '..', 'renderer');
 
@@ -109,6 +111,7 @@ async function openVault(): Promise<Engine | null> {
       workersDir: workersDir(bundleDir),
       nativeBinding,
       appVersion: __APP_VERSION__,
+      importFolder: path.join(app.getPath('documents'), IMPORT_FOLDER_NAME),
     });
   } catch (error) {
     const { code, message } = describeError(error);

@@ -9,6 +9,7 @@ import { startDbWorker, type DbClient } from './db/client';
 import { VaultError } from './errors';
 import { EventHub, type EventListener } from './events';
 import { ImportQueue } from './import/import-queue';
+import { watchImportFolder, type ImportFolderWatcher } from './watch/import-folder-watcher';
 
 export type EngineOptions = Readonly<{
   vaultDir: string;
@@ -21,6 +22,10 @@ export type EngineOptions = Readonly<{
   timeZone?: string;
   /** Resume imports a crash interrupted (default true). */
   resumeImports?: boolean;
+  /** A folder to watch: exports saved into it are imported once they stop growing. */
+  importFolder?: string;
+  /** How long a file in the import folder must stay the same size before it is imported. */
+  importFolderStableMs?: number;
 }>;
 
 export type Engine = Readonly<{
@@ -31,6 +36,8 @@ export type Engine = Readonly<{
   /** Submits paths and resolves with their final states. */
   importAndWait(paths: readonly string[]): Promise<ImportItem[]>;
   subscribe(listener: EventListener): () => void;
+  /** Resolves once the import folder (if any) is being watched. */
+  watcherReady: Promise<void>;
   close(): Promise<void>;
 }>;
 
@@ -94,6 +101,18 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     const interrupted = await db.call('interruptedImports');
     if (interrupted.length > 0) imports.submit(interrupted);
   }
+  let watcher: ImportFolderWatcher | null = null;
+  if (options.importFolder !== undefined) {
+    watcher = await watchImportFolder({
+      folder: options.importFolder,
+      ...(options.importFolderStableMs === undefined
+        ? {}
+        : { stableMilliseconds: options.importFolderStableMs }),
+      alreadyImported: (file, bytes, modifiedMs) =>
+        db.call('alreadyImported', { path: file, bytes, modifiedMs }),
+      submit: (file) => imports.submit([file]),
+    });
+  }
 
   const handlers: Handlers = {
     'vault.info': () =>
@@ -101,6 +120,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         dir: vaultDir,
         schemaVersion: db.schemaVersion,
         appVersion: options.appVersion,
+        importFolder: watcher?.folder ?? null,
       }),
     'conversations.list': () => db.call('listConversations'),
     'import.submit': ({ paths }) => Promise.resolve({ items: imports.submit(paths) }),
@@ -114,7 +134,9 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     db,
     importAndWait: (paths) => imports.settled(imports.submit(paths).map((item) => item.id)),
     subscribe: (listener) => hub.subscribe(listener),
+    watcherReady: watcher?.ready ?? Promise.resolve(),
     async close() {
+      await watcher?.close();
       await imports.close();
       if (changeTimer !== undefined) clearTimeout(changeTimer);
       await db.close();

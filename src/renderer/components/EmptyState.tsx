@@ -8,6 +8,7 @@ const SOURCES = ['whatsapp', 'telegram', 'discord', 'meta', 'slack', 'line', 'ch
 export function EmptyState() {
   const { t } = useTranslation();
   const dir = useVault((state) => state.info?.dir);
+  const importFolder = useVault((state) => state.info?.importFolder ?? null);
   return (
     <section className="empty-state" aria-labelledby="empty-title">
       <div className="drop-target" aria-hidden="true">
@@ -24,6 +25,9 @@ export function EmptyState() {
           <li key={source}>{t(`empty.${source}`)}</li>
         ))}
       </ul>
+      {importFolder === null ? null : (
+        <p className="vault-location">{t('empty.importFolder', { dir: importFolder })}</p>
+      )}
       {dir === undefined ? null : <p className="vault-location">{t('empty.vaultAt', { dir })}</p>}
     </section>
   );

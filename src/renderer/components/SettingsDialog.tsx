@@ -49,6 +49,12 @@ export function SettingsDialog({ open, onClose }: Props) {
           <option value="dark">{t('settings.themeDark')}</option>
         </select>
       </label>
+      {info?.importFolder == null ? null : (
+        <div className="field">
+          <span>{t('settings.importFolder')}</span>
+          <code className="vault-path">{info.importFolder}</code>
+        </div>
+      )}
       <div className="field">
         <span>{t('settings.vault')}</span>
         <code className="vault-path">{info?.dir ?? ''}</code>

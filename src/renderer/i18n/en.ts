@@ -28,6 +28,7 @@ export const en = {
     line: 'LINE: a chat’s menu › Other settings › Export chat history (.txt).',
     chatlab: 'WeChat and QQ: a community exporter that writes ChatLab JSON or JSONL.',
     vaultAt: 'Your vault is stored in {{dir}}',
+    importFolder: 'Exports saved into {{dir}} are imported automatically.',
   },
   main: {
     chooseTitle: 'Choose a conversation',
@@ -69,6 +70,7 @@ export const en = {
     themeLight: 'Light',
     themeDark: 'Dark',
     vault: 'Vault location',
+    importFolder: 'Import folder (watched)',
     version: 'Version {{version}}',
     close: 'Close',
   },

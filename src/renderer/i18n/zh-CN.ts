@@ -30,6 +30,7 @@ export const zhCN: Strings = {
     line: 'LINE：聊天菜单 › 其他设置 › 导出聊天记录（.txt）。',
     chatlab: '微信与 QQ：使用可导出 ChatLab JSON 或 JSONL 的社区导出工具。',
     vaultAt: '保险库位于 {{dir}}',
+    importFolder: '保存到 {{dir}} 的导出文件会被自动导入。',
   },
   main: {
     chooseTitle: '选择一个会话',
@@ -70,6 +71,7 @@ export const zhCN: Strings = {
     themeLight: '浅色',
     themeDark: '深色',
     vault: '保险库位置',
+    importFolder: '导入文件夹（自动监视）',
     version: '版本 {{version}}',
     close: '关闭',
   },

@@ -53,6 +53,7 @@ describe('chat-vault command line', () => {
       'archives',
       'messages',
       'verify',
+      'watch',
       'serve',
       'help',
     ]);

@@ -12,7 +12,12 @@ function fakeHandlers(calls: string[] = []): Handlers {
   return {
     'vault.info': () => {
       calls.push('vault.info');
-      return Promise.resolve({ dir: '/vault', schemaVersion: 1, appVersion: '0.1.0' });
+      return Promise.resolve({
+        dir: '/vault',
+        schemaVersion: 1,
+        appVersion: '0.1.0',
+        importFolder: null,
+      });
     },
     'conversations.list': () => {
       calls.push('conversations.list');
@@ -39,7 +44,7 @@ describe('handleRequest', () => {
       type: 'response',
       id: 0,
       ok: true,
-      result: { dir: '/vault', schemaVersion: 1, appVersion: '0.1.0' },
+      result: { dir: '/vault', schemaVersion: 1, appVersion: '0.1.0', importFolder: null },
     });
   });
 

@@ -5,7 +5,8 @@ import { VaultError } from '../../../src/main/engine/errors';
 import { queuedItem } from '../../support/import-item';
 
 const handlers: Handlers = {
-  'vault.info': () => Promise.resolve({ dir: '/v', schemaVersion: 1, appVersion: '1.0.0' }),
+  'vault.info': () =>
+    Promise.resolve({ dir: '/v', schemaVersion: 1, appVersion: '1.0.0', importFolder: null }),
   'conversations.list': () =>
     Promise.reject(new VaultError('VAULT_UNREADABLE', 'The vault could not be read.')),
   'import.submit': ({ paths }) =>
@@ -20,7 +21,7 @@ describe('dispatch', () => {
   it('runs a known method with valid params', async () => {
     await expect(dispatch(handlers, 'vault.info', {})).resolves.toEqual({
       ok: true,
-      result: { dir: '/v', schemaVersion: 1, appVersion: '1.0.0' },
+      result: { dir: '/v', schemaVersion: 1, appVersion: '1.0.0', importFolder: null },
     });
   });
 

@@ -21,6 +21,7 @@ describe('engine', () => {
       dir: vaultDir,
       schemaVersion: LATEST_SCHEMA_VERSION,
       appVersion: '0.0.0-test',
+      importFolder: null,
     });
     const db = new Database(path.join(vaultDir, DATABASE_FILE), { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

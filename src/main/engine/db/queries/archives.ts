@@ -48,3 +48,18 @@ export function interruptedImports(db: Database): string[] {
     .all()
     .map((row) => row.path);
 }
+
+/** Whether `file` (this size, last changed at `modifiedMs`) was imported already and is unchanged since. */
+export function alreadyImported(
+  db: Database,
+  source: Readonly<{ path: string; bytes: number; modifiedMs: number }>,
+): boolean {
+  return (
+    db
+      .prepare(
+        `SELECT 1 FROM archives WHERE source_path = :path AND bytes = :bytes AND status = 'complete'
+         AND imported_at >= :modifiedMs LIMIT 1`,
+      )
+      .get(source) !== undefined
+  );
+}

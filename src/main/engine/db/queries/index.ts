@@ -4,7 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { schemaVersion } from '../migrate';
-import { interruptedImports, listArchives } from './archives';
+import { alreadyImported, interruptedImports, listArchives } from './archives';
 import { listConversations } from './conversations';
 import { conversationExists, listMessages, type MessagePage } from './messages';
 import { blobReferences, integrityCheck, storedBlobs } from './verify';
@@ -14,6 +14,8 @@ export const queries = {
   listConversations: (db: Database) => listConversations(db),
   listArchives: (db: Database) => listArchives(db),
   interruptedImports: (db: Database) => interruptedImports(db),
+  alreadyImported: (db: Database, source: Parameters<typeof alreadyImported>[1]) =>
+    alreadyImported(db, source),
   listMessages: (db: Database, page: MessagePage) => listMessages(db, page),
   conversationExists: (db: Database, id: string) => conversationExists(db, id),
   storedBlobs: (db: Database) => storedBlobs(db),
