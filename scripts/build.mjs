@@ -44,6 +44,7 @@ const nodeBundles = esbuild.build({
     cli: path.join(root, 'src/main/cli/main.ts'),
     'db-worker': path.join(root, 'src/main/engine/db/worker.ts'),
     'import-worker': path.join(root, 'src/main/engine/import/import-worker.ts'),
+    'writer-worker': path.join(root, 'src/main/engine/import/writer-worker.ts'),
   },
   outdir: path.join(root, 'out/main'),
   outExtension: { '.js': '.mjs' },
@@ -73,7 +74,25 @@ const electronBundles = args.has('--node')
       }),
     ];
 
-await Promise.all([nodeBundles, ...electronBundles]);
+// The benchmark driver, only when asked for (`npm run bench`).
+const benchBundle = args.has('--bench')
+  ? [
+      esbuild.build({
+        ...common,
+        format: 'esm',
+        banner: esmBanner,
+        entryPoints: {
+          run: path.join(root, 'bench/run.ts'),
+          generate: path.join(root, 'bench/generate-cli.ts'),
+          bare: path.join(root, 'bench/bare-cli.ts'),
+        },
+        outdir: path.join(root, 'out/bench'),
+        outExtension: { '.js': '.mjs' },
+      }),
+    ]
+  : [];
+
+await Promise.all([nodeBundles, ...electronBundles, ...benchBundle]);
 
 if (!args.has('--node')) {
   await viteBuild({

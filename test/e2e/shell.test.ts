@@ -1,12 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { useTempDirs } from '../support/temp-dir';
 import { launchChromium, screenshot, watchForErrors } from './support/browser';
 import { startServe, type ServeProcess } from './support/serve';
 
-const tempDir = useTempDirs();
 let browser: Browser;
 let serve: ServeProcess;
 let vaultDir: string;
@@ -122,25 +119,6 @@ describe('the app shell in Chromium', () => {
     );
     expect(await page.getByRole('heading', { name: 'Drop to import' }).count()).toBe(0);
     await screenshot(page, 'drop-result');
-  });
-
-  it('takes a file chosen with “Import files…” in a browser', async () => {
-    const { page } = await open();
-    const file = path.join(await tempDir(), 'WhatsApp Chat with Ana.txt');
-    await writeFile(
-      file,
-      '12/31/20, 9:41 PM - Ana: Happy new year!\n12/31/20, 9:42 PM - Bo: You too\n',
-    );
-    await page.getByTestId('import-file-input').first().setInputFiles(file);
-    const row = page
-      .getByRole('region', { name: 'Imports' })
-      .getByRole('listitem')
-      .filter({ hasText: 'WhatsApp Chat with Ana.txt' });
-    await row.getByRole('alert').waitFor();
-    expect(await row.getByRole('alert').textContent()).toContain(
-      'is a WhatsApp export (whatsapp-txt)',
-    );
-    await screenshot(page, 'import-file-input');
   });
 
   it('cannot be opened without the token', async () => {

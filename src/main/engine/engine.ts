@@ -85,7 +85,12 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   try {
     imports = await ImportQueue.start(
       path.join(options.workersDir, 'import-worker.mjs'),
-      { vaultDir, databaseFile, nativeBinding: options.nativeBinding },
+      {
+        vaultDir,
+        databaseFile,
+        nativeBinding: options.nativeBinding,
+        writerWorkerPath: path.join(options.workersDir, 'writer-worker.mjs'),
+      },
       (item) => {
         hub.emit({ event: 'import.updated', payload: item });
         if (item.status !== 'queued' && item.status !== 'importing') announceChange();

@@ -92,9 +92,16 @@ export class ImportQueue {
     return new ImportQueue(worker, listener, onCommitted, timeZone);
   }
 
+  /** Queues each path, unless it is already waiting or importing (then that item stands for it). */
   submit(paths: readonly string[]): ImportItem[] {
     return paths.map((rawPath) => {
       const absolute = path.resolve(rawPath);
+      const pending = [...this.#items.values()].find(
+        (tracked) =>
+          tracked.item.path === absolute &&
+          (tracked.item.status === 'queued' || tracked.item.status === 'importing'),
+      );
+      if (pending !== undefined) return pending.item;
       const item: ImportItem = {
         id: randomUUID(),
         path: absolute,

@@ -4,6 +4,8 @@ export type ImportWorkerData = Readonly<{
   vaultDir: string;
   databaseFile: string;
   nativeBinding: string | undefined;
+  /** The writer thread's bundle (`writer-worker.mjs`). */
+  writerWorkerPath: string;
 }>;
 
 export type ImportRequest =

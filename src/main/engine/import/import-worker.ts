@@ -2,9 +2,13 @@
  * The import thread: reads exports and writes them into the vault on its own connection (the one
  * writer), so neither parsing nor SQL ever runs on a UI or main thread. Jobs run one at a time.
  */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase } from '../db/open-database';
+import { openDatabase, tuneForImport } from '../db/open-database';
 import { readerFor } from '../readers/registry';
+import { BLOBS_DIR } from '../vault/blob-store';
+import { writerThreadSink } from './batch-sink';
 import type { ImportReply, ImportRequest, ImportWorkerData } from './import-worker-protocol';
 import { runImport } from './run-import';
 
@@ -13,7 +17,10 @@ if (port === null) throw new Error('The import worker must run in a worker threa
 const data = workerData as ImportWorkerData;
 const post = (reply: ImportReply): void => port.postMessage(reply);
 
+// Temp files of blobs a killed import was writing; nothing else writes there, and no job runs yet.
+rmSync(path.join(data.vaultDir, BLOBS_DIR, 'tmp'), { recursive: true, force: true });
 const db = openDatabase(data.databaseFile, { nativeBinding: data.nativeBinding });
+tuneForImport(db);
 const cancels = new Map<string, AbortController>();
 let queue: Promise<void> = Promise.resolve();
 post({ type: 'ready' });
@@ -29,7 +36,12 @@ port.on('message', (request: ImportRequest) => {
           id: request.id,
           progress: { bytesDone: 0, bytesTotal: 0, messages: 0 },
         });
+        const sink = writerThreadSink(data.writerWorkerPath, {
+          databaseFile: data.databaseFile,
+          nativeBinding: data.nativeBinding,
+        });
         const result = await runImport({
+          sink,
           db,
           vaultDir: data.vaultDir,
           inputPath: request.path,
@@ -39,6 +51,7 @@ port.on('message', (request: ImportRequest) => {
           onProgress: (progress) => post({ type: 'progress', id: request.id, progress }),
           onCommit: () => post({ type: 'committed', id: request.id }),
         });
+        await sink.close();
         cancels.delete(request.id);
         post({ type: 'done', id: request.id, result });
       });

@@ -35,7 +35,8 @@ import {
   type ArchiveFile,
   type BlobCache,
 } from './store-originals';
-import { VaultWriter, type Batch, type PendingMessage } from './vault-writer';
+import { inThreadSink, type BatchSink } from './batch-sink';
+import type { Batch, PendingMessage } from './vault-writer';
 
 export type RunImportOptions = Readonly<{
   db: Database;
@@ -47,6 +48,8 @@ export type RunImportOptions = Readonly<{
   onProgress?: (progress: ImportProgress) => void;
   /** After each commit (the UI refreshes its lists). */
   onCommit?: () => void;
+  /** Where batches are committed; default: a writer on `db`, on this thread. */
+  sink?: BatchSink;
 }>;
 
 const failed = (
@@ -154,7 +157,8 @@ async function importRecords(
 ): Promise<ImportResult> {
   const { db, vaultDir } = options;
   const { inputPath, source, handle, warnings } = context;
-  const writer = new VaultWriter(db);
+  const sink = options.sink ?? inThreadSink(db);
+  let inFlight: Promise<void> = Promise.resolve();
   const keyer = new MessageKeyer();
   const blobCache: BlobCache = new Map();
   const originals = storeOriginals(vaultDir, inputPath, source, blobCache);
@@ -201,14 +205,16 @@ async function importRecords(
       messages: await Promise.all(pending.messages),
     };
     pending = { conversations: [], participants: [], messages: [] };
-    writer.commit(batch, handle.archiveId, { id: handle.jobId, recordsDone: records });
+    // One batch in flight: the next one is read while this one commits.
+    await inFlight;
+    const progress = { bytesDone: source.bytesRead(), bytesTotal: source.totalBytes, messages };
+    inFlight = sink
+      .commit(batch, handle.archiveId, { id: handle.jobId, recordsDone: records })
+      .then(() => {
+        options.onProgress?.(progress);
+        options.onCommit?.();
+      });
     policy.committed();
-    options.onProgress?.({
-      bytesDone: source.bytesRead(),
-      bytesTotal: source.totalBytes,
-      messages,
-    });
-    options.onCommit?.();
   };
 
   const accept = (record: ReadRecord, replay: boolean): void => {
@@ -272,7 +278,13 @@ async function importRecords(
           }
         : errorFrom(error, inputPath);
   }
-  await flush();
+  try {
+    await flush();
+    await inFlight;
+  } catch (error) {
+    breakError ??= errorFrom(error, inputPath);
+    await inFlight.catch(() => undefined);
+  }
 
   let files: ArchiveFile[];
   try {

@@ -1,8 +1,14 @@
 import type { FormatId } from '../detect/format';
 import type { Reader } from './records';
+import { readTelegramJson } from './telegram';
+import { readWhatsApp } from './whatsapp';
 
 /** The reader of each format this version can import; a format without one is reported as such. */
-const READERS: Readonly<Partial<Record<FormatId, Reader>>> = {};
+const READERS: Readonly<Partial<Record<FormatId, Reader>>> = {
+  'whatsapp-txt': readWhatsApp,
+  'whatsapp-zip': readWhatsApp,
+  'telegram-json': readTelegramJson,
+};
 
 export function readerFor(format: FormatId): Reader | undefined {
   return READERS[format];

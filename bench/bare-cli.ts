@@ -1,0 +1,8 @@
+/** `node out/bench/bare.mjs DIR N [ids]`: the bare write limit alone (for tuning the writer). */
+import { bareWrite } from './bare-write';
+
+const [dir, count, ids] = process.argv.slice(2);
+if (dir === undefined) process.exit(2);
+process.stdout.write(
+  `${JSON.stringify({ bench: 'bare-write', messagesPerSecond: Math.round(bareWrite(dir, Number(count ?? 200000), ids === 'ids')) })}\n`,
+);

@@ -1,0 +1,63 @@
+/**
+ * The bare write limit: the same rows and full-text index an import writes, inserted through the
+ * same writer in the same batch sizes, with no parsing at all.
+ */
+import path from 'node:path';
+import { migrate } from '../src/main/engine/db/migrate';
+import { MIGRATIONS } from '../src/main/engine/db/migrations';
+import { openDatabase, tuneForImport } from '../src/main/engine/db/open-database';
+import { LATER_BATCH_MESSAGES } from '../src/main/engine/import/batch-policy';
+import { MessageKeyer, conversationIdFor } from '../src/main/engine/import/message-key';
+import { VaultWriter, type PendingMessage } from '../src/main/engine/import/vault-writer';
+import { senderFor, textFor } from './generate';
+
+export function bareWrite(vaultDir: string, messages: number, withExternalIds: boolean): number {
+  const file = path.join(vaultDir, 'vault.db');
+  const db = openDatabase(file);
+  migrate(db, MIGRATIONS, file);
+  tuneForImport(db);
+  const now = Date.now();
+  db.prepare(
+    "INSERT INTO archives (public_id, name, source_path, format, container, status, started_at) VALUES ('a', 'bench', 'bench', 'bench', 'file', 'importing', ?)",
+  ).run(now);
+  db.prepare(
+    "INSERT INTO import_jobs (path, archive_id, state, records_done, updated_at) VALUES ('bench', 1, 'running', 0, ?)",
+  ).run(now);
+  const writer = new VaultWriter(db);
+  const keyer = new MessageKeyer();
+  const conversationId = conversationIdFor('bench');
+  const started = performance.now();
+  let first = true;
+  for (let start = 0; start < messages; start += LATER_BATCH_MESSAGES) {
+    const batch: PendingMessage[] = [];
+    for (let i = start; i < Math.min(messages, start + LATER_BATCH_MESSAGES); i += 1) {
+      const message = {
+        externalId: withExternalIds ? String(i + 1) : null,
+        sentAt: Date.UTC(2015, 0, 13) + i * 30_000,
+        sender: senderFor(i),
+        text: textFor(i),
+        kind: 'text' as const,
+        replyToExternalId: null,
+        forwardedFrom: null,
+        editedAt: null,
+        reactions: [],
+        entities: null,
+        attachments: [],
+      };
+      batch.push({ conversationId, key: keyer.key(conversationId, message), message, blobs: [] });
+    }
+    writer.commit(
+      {
+        conversations: first ? [{ id: conversationId, platform: 'telegram', title: 'bench' }] : [],
+        participants: [],
+        messages: batch,
+      },
+      1,
+      { id: 1, recordsDone: start + batch.length },
+    );
+    first = false;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  return messages / seconds;
+}

@@ -1,0 +1,72 @@
+/**
+ * Where an import's batches go. In a test, straight into a writer on the same connection; in the
+ * app, to the writer thread, so that reading the next batch overlaps with committing this one.
+ */
+import type { Database } from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
+import { VaultError } from '../errors';
+import { VaultWriter, type Batch, type BatchOutcome } from './vault-writer';
+
+export type JobCheckpoint = Readonly<{ id: number; recordsDone: number }>;
+
+export type BatchSink = Readonly<{
+  commit(batch: Batch, archiveId: number, job: JobCheckpoint): Promise<BatchOutcome>;
+  close(): Promise<void>;
+}>;
+
+export function inThreadSink(db: Database): BatchSink {
+  const writer = new VaultWriter(db);
+  return {
+    commit: (batch, archiveId, job) => Promise.resolve(writer.commit(batch, archiveId, job)),
+    close: () => Promise.resolve(),
+  };
+}
+
+export type WriterWorkerData = Readonly<{
+  databaseFile: string;
+  nativeBinding: string | undefined;
+}>;
+
+export type WriterRequest =
+  | Readonly<{ type: 'commit'; seq: number; batch: Batch; archiveId: number; job: JobCheckpoint }>
+  | Readonly<{ type: 'close' }>;
+
+export type WriterReply =
+  | Readonly<{ type: 'committed'; seq: number; outcome: BatchOutcome }>
+  | Readonly<{ type: 'failed'; seq: number; code: string; message: string }>;
+
+/** The writer thread: one connection that does nothing but commit batches, in order. */
+export function writerThreadSink(workerPath: string, data: WriterWorkerData): BatchSink {
+  const worker = new Worker(workerPath, { workerData: data });
+  const pending = new Map<
+    number,
+    { resolve: (outcome: BatchOutcome) => void; reject: (error: Error) => void }
+  >();
+  let seq = 0;
+  worker.on('message', (reply: WriterReply) => {
+    const entry = pending.get(reply.seq);
+    pending.delete(reply.seq);
+    if (reply.type === 'committed') entry?.resolve(reply.outcome);
+    else entry?.reject(new VaultError(reply.code, reply.message));
+  });
+  worker.on('error', (error) => {
+    for (const entry of pending.values()) entry.reject(error);
+    pending.clear();
+  });
+  return {
+    commit(batch, archiveId, job) {
+      seq += 1;
+      const request: WriterRequest = { type: 'commit', seq, batch, archiveId, job };
+      return new Promise((resolve, reject) => {
+        pending.set(request.seq, { resolve, reject });
+        worker.postMessage(request);
+      });
+    },
+    async close() {
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      const request: WriterRequest = { type: 'close' };
+      worker.postMessage(request);
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/** The writer thread (see batch-sink.ts): commits the import's batches on its own connection. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase, tuneForImport } from '../db/open-database';
+import { describeError } from '../errors';
+import type { WriterReply, WriterRequest, WriterWorkerData } from './batch-sink';
+import { VaultWriter } from './vault-writer';
+
+const port = parentPort;
+if (port === null) throw new Error('The writer must run in a worker thread.');
+const data = workerData as WriterWorkerData;
+const db = openDatabase(data.databaseFile, { nativeBinding: data.nativeBinding });
+tuneForImport(db);
+const writer = new VaultWriter(db);
+
+port.on('message', (request: WriterRequest) => {
+  if (request.type === 'close') {
+    db.close();
+    port.close();
+    return;
+  }
+  let reply: WriterReply;
+  try {
+    reply = {
+      type: 'committed',
+      seq: request.seq,
+      outcome: writer.commit(request.batch, request.archiveId, request.job),
+    };
+  } catch (error) {
+    const { code, message } = describeError(error);
+    reply = { type: 'failed', seq: request.seq, code, message };
+  }
+  port.postMessage(reply);
+});

@@ -1,0 +1,48 @@
+/**
+ * Finding where bytes stop being UTF-8 (Node's strict check only says whether they are). Follows the
+ * Unicode standard's table of well-formed sequences: no overlongs, no surrogates, nothing past
+ * U+10FFFF.
+ */
+
+/** The allowed range of the byte after each lead byte; later continuation bytes are 0x80-0xBF. */
+function sequenceOf(lead: number): readonly [length: number, low: number, high: number] | null {
+  if (lead >= 0xc2 && lead <= 0xdf) return [2, 0x80, 0xbf];
+  if (lead === 0xe0) return [3, 0xa0, 0xbf];
+  if (lead === 0xed) return [3, 0x80, 0x9f];
+  if (lead >= 0xe1 && lead <= 0xef) return [3, 0x80, 0xbf];
+  if (lead === 0xf0) return [4, 0x90, 0xbf];
+  if (lead >= 0xf1 && lead <= 0xf3) return [4, 0x80, 0xbf];
+  if (lead === 0xf4) return [4, 0x80, 0x8f];
+  return null;
+}
+
+/**
+ * The index of the first byte of the first ill-formed sequence in `bytes`, or -1 when all of it is
+ * UTF-8. A sequence cut off by the end of `bytes` counts as ill-formed.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index] ?? 0;
+    if (lead < 0x80) {
+      index += 1;
+      continue;
+    }
+    const sequence = sequenceOf(lead);
+    if (sequence === null) return index;
+    const [length, low, high] = sequence;
+    for (let step = 1; step < length; step += 1) {
+      const byte = bytes[index + step];
+      if (byte === undefined) return index;
+      const [min, max] = step === 1 ? [low, high] : [0x80, 0xbf];
+      if (byte < min || byte > max) return index;
+    }
+    index += length;
+  }
+  return -1;
+}
+
+/** Whether a byte seen outside any string is a plausible start of a UTF-8 character. */
+export function isUtf8Lead(byte: number): boolean {
+  return sequenceOf(byte) !== null;
+}

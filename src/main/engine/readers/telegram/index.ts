@@ -1,0 +1,80 @@
+/**
+ * Telegram Desktop's machine-readable export (result.json), one chat or the whole account, read as
+ * a stream: the JSON is tokenized as it arrives and one message object at a time is assembled,
+ * converted and yielded, so memory stays flat for a file of any size. A message object over the
+ * record limit (64 MB) ends the read with RECORD_TOO_LARGE; broken input ends it with the ReadError
+ * naming the byte, after every complete message before it has been yielded.
+ *
+ * Names and texts that arrive double-encoded (UTF-8 read as Windows-1252, as tools that re-save
+ * the file sometimes leave them) are repaired, and a warning says so once.
+ */
+import { streamJson } from '../json/json-stream';
+import { repairMojibake } from '../mojibake';
+import { MAX_RECORD_BYTES } from '../read-error';
+import type { Reader, ReadRecord } from '../records';
+import { ChatWalker } from './chat-walker';
+import { selectTelegram } from './export-layout';
+import { locateTelegramJson } from './locate-export';
+import { WarningBudget } from './warnings';
+
+export type TelegramReaderLimits = Readonly<{
+  /** The largest message object, in bytes of JSON (default MAX_RECORD_BYTES, 64 MB). */
+  maxRecordBytes?: number;
+}>;
+
+/** A Telegram JSON reader with its own limits (tests use a small record limit). */
+export function createTelegramJsonReader(limits: TelegramReaderLimits = {}): Reader {
+  return async function* readTelegram(source, options) {
+    const { entry, root } = locateTelegramJson(source);
+    const pending: ReadRecord[] = [];
+    const warnings = new WarningBudget(entry);
+    const warn = (code: string, message: string): void => {
+      const record = warnings.warn(code, message);
+      if (record !== null) pending.push(record);
+    };
+    let repaired = false;
+    const clean = (text: string): string => {
+      const fixed = repairMojibake(text);
+      if (fixed !== text && !repaired) {
+        repaired = true;
+        const message = `Some names or texts in ${entry} were double-encoded (UTF-8 read as Windows-1252) and have been repaired.`;
+        warn('MOJIBAKE_REPAIRED', message);
+      }
+      return fixed;
+    };
+    const walker = new ChatWalker({
+      entry,
+      root,
+      timeZone: options.timeZone,
+      clean,
+      warn,
+      onUnsafePath: (rawPath) => {
+        warn(
+          'MEDIA_PATH_UNSAFE',
+          `A media path in ${entry} points outside the export and is ignored: ${rawPath}`,
+        );
+      },
+    });
+    const stream = await source.open(entry);
+    const events = streamJson(stream, {
+      select: selectTelegram,
+      maxValueBytes: limits.maxRecordBytes ?? MAX_RECORD_BYTES,
+      entry,
+      telegramDesktopQuirks: true,
+    });
+    try {
+      for await (const event of events) {
+        const records = walker.handle(event);
+        // Warnings come before the records they are about.
+        yield* pending.splice(0);
+        yield* records;
+      }
+      walker.finish(source.find(entry)?.bytes ?? 0);
+      yield* warnings.summary();
+    } finally {
+      stream.destroy();
+    }
+  };
+}
+
+export const readTelegramJson: Reader = createTelegramJsonReader();

@@ -1,0 +1,194 @@
+/**
+ * The start of a WhatsApp message line: a date and time in one of the many locale styles, then the
+ * sender and the text. Examples this reads:
+ *   Android  `12/31/20, 9:41 PM - Name: text`, `31.12.20, 21:41 - Name: text`, `2020-12-31, 21:41 - `
+ *   iOS      `[31/12/2020, 21:41:05] Name: text`, `[12/31/20 9:41:05 p. m.] Name: text`
+ *   others   `13.06.18 21.25.15: Name: text`, `13. 6. 2018. 21:25:15 Name: text`,
+ *            `13.6.2018 klo 21.25.15 - Name: text`, `3/6/18, 1:55\u202fPM - Name: text`
+ * Invisible marks (U+200E, U+200F, embeddings, BOM) anywhere in the stamp are ignored; U+00A0,
+ * U+202F and `_` count as spaces before AM/PM. Which of the two non-year numbers is the day is not
+ * decided here (see date-order.ts).
+ */
+
+/** Marks WhatsApp and editors put before or inside a line. */
+export const INVISIBLE_MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
+function isMark(code: number): boolean {
+  return (
+    code === 0x200e ||
+    code === 0x200f ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    code === 0xfeff
+  );
+}
+
+export function stripInvisibleMarks(text: string): string {
+  return text.replace(INVISIBLE_MARKS, '');
+}
+
+const AM = /^(?:a\.?\s?m\.?|午前|上午|오전|ص)$/iu;
+
+const DATE = String.raw`(?<d1>\d{1,4})(?<ds>[./-])\s?(?<d2>\d{1,4})\k<ds>\s?(?<d3>\d{1,4})\.?`;
+const GAP = String.raw`(?:,\s*|\s+)(?:klo\s+)?`;
+const MERIDIEM_WORDS = String.raw`[aApP]\.?\s?[mM]\.?|午前|午後|上午|下午|오전|오후|ص|م`;
+const MERIDIEM_BEFORE = String.raw`(?:(?<before>午前|午後|上午|下午|오전|오후)\s*)?`;
+const TIME = String.raw`(?<h>\d{1,2})[:.](?<mi>\d{2})(?:[:.](?<s>\d{2}))?`;
+const MERIDIEM_AFTER = String.raw`(?:[\s_]*(?<after>${MERIDIEM_WORDS})(?![\p{L}\p{N}]))?`;
+const STAMP = `${DATE}${GAP}${MERIDIEM_BEFORE}${TIME}${MERIDIEM_AFTER}`;
+
+const BRACKETED = new RegExp(String.raw`^\[${STAMP}\s*\]\s?`, 'u');
+const PLAIN = new RegExp(
+  String.raw`^${STAMP}(?:\s*(?<dash>[-\u2013\u2014])(?:\s|$)|(?<colon>:)(?:\s|$)|(?<space>\s+))`,
+  'u',
+);
+/** "Name: text": the sender ends at the first colon followed by a space or the line's end. */
+const SENDER = /^(?<name>[^\n]{1,200}?):(?: |$)/u;
+
+export type Separator = 'bracket' | 'dash' | 'colon' | 'space';
+
+/** What stays the same on every message line of one export. */
+export type HeaderStyle = Readonly<{
+  separator: Separator;
+  dateSeparator: string;
+  /** Which of the three date numbers is the year (0, 1 or 2), and how many digits it has. */
+  yearPosition: 0 | 1 | 2;
+  yearDigits: 2 | 4;
+  clock: 12 | 24;
+}>;
+
+export type HeaderStamp = Readonly<{
+  style: HeaderStyle;
+  /** A key equal for lines written by the same export format. */
+  styleKey: string;
+  /** The stamp's date as written, for messages. */
+  dateText: string;
+  year: number;
+  /** The two numbers that are day and month, in the order written. */
+  firstNumber: number;
+  secondNumber: number;
+  hour: number;
+  minute: number;
+  second: number;
+  sender: string | null;
+  /** Everything after the stamp (and after "Name: " when there is a sender), as in the file. */
+  text: string;
+  /** The text began with an invisible mark (iOS writes one before system notes and media). */
+  textStartsWithMark: boolean;
+}>;
+
+/** Stamps are short: only this many characters of a line are looked at to find one. */
+const HEAD_CHARS = 96;
+
+/** Index in `raw` just after its `cleanLength`-th character that is not a mark. */
+function rawIndexAfter(raw: string, cleanLength: number): number {
+  let seen = 0;
+  let index = 0;
+  while (index < raw.length && seen < cleanLength) {
+    if (!isMark(raw.charCodeAt(index))) seen += 1;
+    index += 1;
+  }
+  return index;
+}
+
+function hour24(hour: number, meridiem: string | undefined): number {
+  if (meridiem === undefined || hour > 12) return hour;
+  return AM.test(meridiem) ? hour % 12 : (hour % 12) + 12;
+}
+
+function yearOf(text: string): { value: number; digits: 2 | 4 } | undefined {
+  if (text.length === 4) return { value: Number(text), digits: 4 };
+  if (text.length === 2) return { value: 2000 + Number(text), digits: 2 };
+  return undefined;
+}
+
+/**
+ * The stamp at the start of `line`, or null when the line does not start like a message. A line in
+ * the `space` style without "Name: " after the stamp is only taken when `acceptBareSpace` (once the
+ * export is known to write its lines that way).
+ */
+export function parseHeader(line: string, acceptBareSpace: boolean): HeaderStamp | null {
+  const stripped = stripInvisibleMarks(line.slice(0, HEAD_CHARS));
+  const head = stripped.trimStart();
+  const match = BRACKETED.exec(head) ?? PLAIN.exec(head);
+  const groups = match?.groups;
+  if (match === null || groups === undefined) return null;
+  const numbers = [groups.d1 ?? '', groups.d2 ?? '', groups.d3 ?? ''];
+  const long = numbers.filter((value) => value.length > 2).length;
+  if (long > 1) return null;
+  const yearPosition = numbers.findIndex((value) => value.length > 2);
+  const position: 0 | 1 | 2 = yearPosition === 0 ? 0 : yearPosition === 1 ? 1 : 2;
+  const year = yearOf(numbers[position] ?? '');
+  if (year === undefined) return null;
+  const [first, second] = numbers.filter((_, index) => index !== position);
+
+  const separator: Separator = head.startsWith('[')
+    ? 'bracket'
+    : groups.dash !== undefined
+      ? 'dash'
+      : groups.colon !== undefined
+        ? 'colon'
+        : 'space';
+  const meridiem = groups.before ?? groups.after;
+  const clock = meridiem === undefined ? 24 : 12;
+  const hour = hour24(Number(groups.h), meridiem);
+  const minute = Number(groups.mi);
+  const secondOfMinute = groups.s === undefined ? 0 : Number(groups.s);
+  if (hour > 23 || minute > 59 || secondOfMinute > 59) return null;
+
+  const skippedSpaces = stripped.length - head.length;
+  const rest = line.slice(rawIndexAfter(line, skippedSpaces + match[0].length));
+  const senderMatch = SENDER.exec(rest);
+  if (separator === 'space' && senderMatch === null && !acceptBareSpace) return null;
+  const sender =
+    senderMatch?.groups?.name === undefined ? null : cleanSender(senderMatch.groups.name);
+  const text = senderMatch === null ? rest : rest.slice(senderMatch[0].length);
+
+  const style: HeaderStyle = {
+    separator,
+    dateSeparator: groups.ds ?? '',
+    yearPosition: position,
+    yearDigits: year.digits,
+    clock,
+  };
+  return {
+    style,
+    styleKey: `${separator}|${style.dateSeparator}|${position}:${year.digits}|${clock}`,
+    dateText: `${numbers.join(style.dateSeparator)} ${groups.h ?? ''}:${groups.mi ?? ''}`,
+    year: year.value,
+    firstNumber: Number(first),
+    secondNumber: Number(second),
+    hour,
+    minute,
+    second: secondOfMinute,
+    sender: sender === '' ? null : sender,
+    text: stripLeadingMarks(text),
+    textStartsWithMark: text !== '' && isMark(text.charCodeAt(0)),
+  };
+}
+
+function cleanSender(name: string): string {
+  return stripInvisibleMarks(name).trim();
+}
+
+function stripLeadingMarks(text: string): string {
+  let index = 0;
+  while (index < text.length && isMark(text.charCodeAt(index))) index += 1;
+  return text.slice(index);
+}
+
+/**
+ * Whether a line that ends the file without a line end stops inside a stamp written in `style`
+ * ("12/31/20, 9:4"): the file was cut while a message line was being written.
+ */
+export function isCutStamp(line: string, style: HeaderStyle): boolean {
+  const head = stripInvisibleMarks(line).trim();
+  const separator = style.dateSeparator === '.' ? '\\.' : style.dateSeparator;
+  const bracket = style.separator === 'bracket' ? String.raw`\[` : '';
+  const partial = new RegExp(
+    String.raw`^${bracket}\d{1,4}${separator}(?:\s?\d{0,4}(?:${separator}\s?\d{0,4}\.?)?)?` +
+      String.raw`(?:,?\s*(?:klo\s*)?(?:\d{1,2}(?:[:.]\d{0,2}){0,2})?)?` +
+      String.raw`(?:[\s_]*(?:[aApP]\.?\s?[mM]?\.?)?)?\s*\]?\s*[-\u2013\u2014]?$`,
+    'u',
+  );
+  return partial.test(head);
+}
