@@ -30,7 +30,10 @@ export type DbClient = Readonly<{
 }>;
 
 export async function startDbWorker(workerPath: string, data: DbWorkerData): Promise<DbClient> {
-  const worker = new Worker(workerPath, { workerData: data });
+  const worker = new Worker(workerPath, {
+    workerData: data,
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+  });
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let closed = false;

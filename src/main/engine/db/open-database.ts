@@ -39,6 +39,6 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
  * flight, which the job's checkpoint then replays.
  */
 export function tuneForImport(db: Database.Database): void {
-  db.pragma('cache_size = -65536');
+  db.pragma('cache_size = -32768');
   db.pragma('temp_store = MEMORY');
 }

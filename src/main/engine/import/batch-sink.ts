@@ -37,7 +37,10 @@ export type WriterReply =
 
 /** The writer thread: one connection that does nothing but commit batches, in order. */
 export function writerThreadSink(workerPath: string, data: WriterWorkerData): BatchSink {
-  const worker = new Worker(workerPath, { workerData: data });
+  const worker = new Worker(workerPath, {
+    workerData: data,
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+  });
   const pending = new Map<
     number,
     { resolve: (outcome: BatchOutcome) => void; reject: (error: Error) => void }

@@ -75,7 +75,10 @@ export class ImportQueue {
     onCommitted: () => void,
     timeZone?: string,
   ): Promise<ImportQueue> {
-    const worker = new Worker(workerPath, { workerData: data });
+    const worker = new Worker(workerPath, {
+      workerData: data,
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
     await new Promise<void>((resolve, reject) => {
       worker.once('message', (reply: ImportReply) =>
         reply.type === 'ready'
