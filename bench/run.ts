@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: generates large synthetic exports and prints figures as JSON lines.
  *   --messages N   messages per export (default 1,000,000)
- *   --big          also a ~2 GB Telegram export (4,000,000 messages) for peak memory
+ *   --big          also a ~2 GB Telegram export (7,000,000 messages) for peak memory
  */
 import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -64,4 +64,4 @@ await mkdir(root, { recursive: true });
 await benchImport('telegram', messages, writeTelegramExport, 'result.json', true);
 await benchImport('whatsapp', messages, writeWhatsAppExport, 'WhatsApp Chat with Bench.txt', false);
 if (values.big)
-  await benchImport('telegram-2gb', 4_000_000, writeTelegramExport, 'result.json', true);
+  await benchImport('telegram-2gb', 7_000_000, writeTelegramExport, 'result.json', true);
