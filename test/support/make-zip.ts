@@ -6,6 +6,8 @@ export type ZipInput = Readonly<{
   data?: string | Uint8Array;
   /** `store` (default) keeps the bytes as they are; `deflate` compresses them. */
   method?: 'store' | 'deflate';
+  /** Unix file mode for the external attributes (e.g. 0o120777 makes a symbolic link). */
+  mode?: number;
 }>;
 
 const DOS_TIME = (12 << 11) | (30 << 5); // 12:30:00
@@ -58,7 +60,10 @@ export function makeZip(inputs: readonly ZipInput[]): Buffer {
     central.writeUInt32LE(raw.length, 24);
     central.writeUInt16LE(name.length, 28);
     // extra length, comment length, disk number, internal attributes: all 0
-    central.writeUInt32LE(isDir ? 0x10 : 0, 38);
+    central.writeUInt32LE(
+      input.mode === undefined ? (isDir ? 0x10 : 0) : (input.mode << 16) >>> 0,
+      38,
+    );
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
 

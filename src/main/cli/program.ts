@@ -47,6 +47,13 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     run: (engine: Engine) => Promise<number>,
     importFolder?: string,
   ): Promise<void> => {
+    /** Any failure: one JSON error document with --json, a line on stderr, exit code 1. */
+    const report = (error: unknown): void => {
+      const info = describeError(error);
+      if (json) out.json({ error: info });
+      out.error(`chat-vault: ${info.message}${info.file === undefined ? '' : ` (${info.file})`}`);
+      exitCode = 1;
+    };
     const vaultOption = program.opts<{ vault?: string }>().vault;
     let engine: Engine;
     try {
@@ -57,14 +64,13 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
         ...(importFolder === undefined ? {} : { importFolder }),
       });
     } catch (error) {
-      const info = describeError(error);
-      if (json) out.json({ error: info });
-      out.error(`chat-vault: ${info.message}${info.file === undefined ? '' : ` (${info.file})`}`);
-      exitCode = 1;
+      report(error);
       return;
     }
     try {
       exitCode = await run(engine);
+    } catch (error) {
+      report(error);
     } finally {
       await engine.close();
     }

@@ -1,18 +1,8 @@
 /** A one-line progress bar for a terminal: bytes, rate, ETA and messages so far. */
 import type { ImportItem } from '../../shared/contract';
+import { formatBytes } from '../../shared/format-bytes';
 
 const WIDTH = 24;
-
-function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit] ?? 'B'}`;
-}
 
 export function progressLine(item: ImportItem): string {
   const progress = item.progress;

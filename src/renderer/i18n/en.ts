@@ -1,3 +1,5 @@
+import { PLATFORM_NAMES } from '../../shared/platforms';
+
 /** English strings: the reference set every other language must match key for key. */
 export const en = {
   app: {
@@ -78,19 +80,7 @@ export const en = {
     lost: 'Lost the connection to Chat Vault. If you started it with “chat-vault serve”, check that it is still running, then reload this page.',
     failed: 'Could not reach Chat Vault: {{message}}',
   },
-  platform: {
-    whatsapp: 'WhatsApp',
-    telegram: 'Telegram',
-    discord: 'Discord',
-    messenger: 'Messenger',
-    instagram: 'Instagram',
-    slack: 'Slack',
-    line: 'LINE',
-    wechat: 'WeChat',
-    qq: 'QQ',
-    signal: 'Signal',
-    chatlab: 'ChatLab',
-  },
+  platform: { ...PLATFORM_NAMES },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,3 +1,4 @@
+import { PLATFORM_NAMES } from '../../shared/platforms';
 import type { Strings } from './en';
 
 /** 简体中文。键与英文一一对应（类型检查保证不缺不多）。 */
@@ -79,17 +80,5 @@ export const zhCN: Strings = {
     lost: '与 Chat Vault 的连接已断开。如果你是用“chat-vault serve”启动的，请确认它仍在运行，然后刷新此页面。',
     failed: '无法连接 Chat Vault：{{message}}',
   },
-  platform: {
-    whatsapp: 'WhatsApp',
-    telegram: 'Telegram',
-    discord: 'Discord',
-    messenger: 'Messenger',
-    instagram: 'Instagram',
-    slack: 'Slack',
-    line: 'LINE',
-    wechat: '微信',
-    qq: 'QQ',
-    signal: 'Signal',
-    chatlab: 'ChatLab',
-  },
+  platform: { ...PLATFORM_NAMES, wechat: '微信' },
 };

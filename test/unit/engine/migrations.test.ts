@@ -4,6 +4,7 @@ import { migrate, schemaVersion } from '../../../src/main/engine/db/migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src/main/engine/db/migrations';
 import { openDatabase } from '../../../src/main/engine/db/open-database';
 import { LIST_CONVERSATIONS_SQL } from '../../../src/main/engine/db/queries/conversations';
+import { LIST_MESSAGES_SQL } from '../../../src/main/engine/db/queries/messages';
 import { VaultError } from '../../../src/main/engine/errors';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -111,6 +112,86 @@ describe('migration 1 (initial)', () => {
   });
 });
 
+describe('migration 2 (archives and messages)', () => {
+  async function atVersion2() {
+    const { db } = await freshDatabase();
+    MIGRATIONS[0]?.up(db);
+    MIGRATIONS[1]?.up(db);
+    db.prepare(
+      "INSERT INTO conversations (id, platform, title) VALUES ('c1', 'whatsapp', 'Family')",
+    ).run();
+    db.prepare(
+      "INSERT INTO archives (public_id, name, source_path, format, container, status, started_at) VALUES ('a1', 'x.zip', '/x.zip', 'whatsapp-zip', 'zip', 'importing', 0)",
+    ).run();
+    return db;
+  }
+  const insertMessage = (db: ReturnType<typeof openDatabase>, key: string, kind = 'text') =>
+    db
+      .prepare(
+        "INSERT INTO messages (conversation_id, key, sent_at, kind, text, archive_id) VALUES ('c1', ?, 0, ?, 'hi', 1)",
+      )
+      .run(key, kind);
+
+  it('adds the vault tables and the full-text index', async () => {
+    const db = await atVersion2();
+    expect(tableNames(db)).toEqual(
+      expect.arrayContaining([
+        'blobs',
+        'archives',
+        'archive_files',
+        'messages',
+        'attachments',
+        'import_jobs',
+        'messages_fts',
+      ]),
+    );
+    db.close();
+  });
+
+  it('keeps one message per key in a conversation', async () => {
+    const db = await atVersion2();
+    insertMessage(db, 'k1');
+    expect(() => insertMessage(db, 'k1')).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('refuses an unknown message kind and an archive in an unknown state', async () => {
+    const db = await atVersion2();
+    expect(() => insertMessage(db, 'k2', 'sticker')).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE archives SET status = 'lost'").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('refuses a message whose conversation does not exist', async () => {
+    const db = await atVersion2();
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO messages (conversation_id, key, sent_at, kind, text, archive_id) VALUES ('nope', 'k', 0, 'text', '', 1)",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
+  it('indexes text without storing it twice, and deletes from the index by rowid', async () => {
+    const db = await atVersion2();
+    db.prepare("INSERT INTO messages_fts (rowid, text) VALUES (7, 'hello world')").run();
+    expect(
+      db.prepare("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'hello'").pluck().all(),
+    ).toEqual([7]);
+    expect(db.prepare('SELECT text FROM messages_fts').pluck().get()).toBeNull();
+    db.prepare('DELETE FROM messages_fts WHERE rowid = 7').run();
+    expect(
+      db
+        .prepare("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'hello'")
+        .pluck()
+        .get(),
+    ).toBe(0);
+    db.close();
+  });
+});
+
 describe('query plans', () => {
   it('list conversations walks the last-activity index instead of sorting', async () => {
     const { file, db } = await freshDatabase();
@@ -124,6 +205,28 @@ describe('query plans', () => {
         "SCAN c USING INDEX conversations_by_last_at",
         "CORRELATED SCALAR SUBQUERY 1",
         "SEARCH p USING PRIMARY KEY (conversation_id=?)",
+      ]
+    `);
+    db.close();
+  });
+});
+
+describe('query plans of messages', () => {
+  it('a page of a conversation walks the time index, in order, without sorting', async () => {
+    const { file, db } = await freshDatabase();
+    migrate(db, MIGRATIONS, file);
+    const plan = db
+      .prepare<
+        { conversationId: string; after: null; before: null; limit: number },
+        { detail: string }
+      >(`EXPLAIN QUERY PLAN ${LIST_MESSAGES_SQL}`)
+      .all({ conversationId: 'c', after: null, before: null, limit: 10 })
+      .map((row) => row.detail);
+    expect(plan).toMatchInlineSnapshot(`
+      [
+        "SEARCH m USING INDEX messages_by_time (conversation_id=? AND sent_at>? AND sent_at<?)",
+        "CORRELATED SCALAR SUBQUERY 1",
+        "SEARCH a USING PRIMARY KEY (message_id=?)",
       ]
     `);
     db.close();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runImport, type RunImportOptions } from '../../../src/main/engine/import/run-import';
@@ -9,6 +9,7 @@ import {
   fakeWhatsAppReader,
   type FakeReaderOptions,
 } from '../../support/fake-whatsapp-reader';
+import { makeZip } from '../../support/make-zip';
 import { useTempDirs } from '../../support/temp-dir';
 import { count, openVaultDb } from '../../support/vault-db';
 
@@ -152,6 +153,52 @@ describe('an import', () => {
     expect(match('"吃 饺 子"')).toBe(1);
     expect(match('"吃"')).toBe(2);
     expect(match('"饺 吃"')).toBe(0);
+    db.close();
+  });
+
+  it('of a zip skips unsafe entries with a warning, writes nothing outside the vault and keeps the zip whole', async () => {
+    const { db, run, vaultDir } = await setup();
+    const outside = await tempDir();
+    const zip = path.join(outside, 'WhatsApp Chat with Test.zip');
+    await writeFile(
+      zip,
+      makeZip([
+        { name: '_chat.txt', data: chatLines(10) },
+        { name: '../escape.txt', data: 'should never be written' },
+        { name: 'link.jpg', data: '/etc/passwd', mode: 0o120777 },
+      ]),
+    );
+    const result = await run(zip);
+    expect(result).toMatchObject({ status: 'imported', messagesAdded: 10 });
+    expect(result.warnings.map((warning) => [warning.code, warning.entry])).toEqual([
+      ['ENTRY_SKIPPED', '../escape.txt'],
+      ['ENTRY_SKIPPED', 'link.jpg'],
+    ]);
+    expect(await readdir(outside)).toEqual(['WhatsApp Chat with Test.zip']);
+    expect(await readdir(path.dirname(vaultDir))).not.toContain('escape.txt');
+    const sha = createHash('sha256')
+      .update(await readFile(zip))
+      .digest('hex');
+    expect(db.prepare('SELECT sha256 FROM archives').pluck().get()).toBe(sha);
+    db.close();
+  });
+
+  it('that is cancelled keeps what was committed and says it was cancelled', async () => {
+    const { db, run, write } = await setup();
+    const controller = new AbortController();
+    const result = await run(
+      await write('big.txt', chatLines(30_000)),
+      {},
+      {
+        signal: controller.signal,
+        onCommit: () => controller.abort(),
+      },
+    );
+    expect(result).toMatchObject({ status: 'partial', error: { code: 'CANCELLED' } });
+    const kept = count(db, 'SELECT count(*) FROM messages');
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(30_000);
+    expect(result.messagesAdded).toBe(kept);
     db.close();
   });
 

@@ -48,6 +48,24 @@ function finalItem(item: ImportItem, result: ImportResult): ImportItem {
   };
 }
 
+/** A path just queued: nothing known about it yet. */
+export function queuedImportItem(id: string, itemPath: string): ImportItem {
+  return {
+    id,
+    path: itemPath,
+    name: path.basename(itemPath),
+    status: 'queued',
+    format: null,
+    archiveId: null,
+    progress: null,
+    conversations: 0,
+    messagesAdded: 0,
+    messagesExisting: 0,
+    warnings: [],
+    error: null,
+  };
+}
+
 export class ImportQueue {
   readonly #items = new Map<string, Tracked>();
   readonly #worker: Worker;
@@ -105,20 +123,7 @@ export class ImportQueue {
           (tracked.item.status === 'queued' || tracked.item.status === 'importing'),
       );
       if (pending !== undefined) return pending.item;
-      const item: ImportItem = {
-        id: randomUUID(),
-        path: absolute,
-        name: path.basename(absolute),
-        status: 'queued',
-        format: null,
-        archiveId: null,
-        progress: null,
-        conversations: 0,
-        messagesAdded: 0,
-        messagesExisting: 0,
-        warnings: [],
-        error: null,
-      };
+      const item = queuedImportItem(randomUUID(), absolute);
       let done = (): void => undefined;
       const finished = new Promise<void>((resolve) => (done = resolve));
       this.#items.set(item.id, { item, startedAt: null, done, finished });

@@ -4,7 +4,7 @@
  * is decoded strictly as UTF-8, and a bad byte is reported at its offset in the file.
  */
 import { isUtf8 } from 'node:buffer';
-import { firstInvalidUtf8 } from './utf8';
+import { firstInvalidUtf8 } from '../utf8';
 
 /** ASCII bytes as a string; a plain loop beats Buffer#toString for the short keys JSON is made of. */
 export function ascii(bytes: Buffer, start: number, end: number): string {

@@ -26,7 +26,7 @@ import {
   type JsonScalar,
   type JsonTokenKind,
 } from './json-bytes';
-import { isUtf8Lead } from './utf8';
+import { isUtf8Lead } from '../utf8';
 
 export type { JsonScalar, JsonTokenKind } from './json-bytes';
 export type TokenHandler = (kind: JsonTokenKind, value: JsonScalar, byte: number) => void;

@@ -4,7 +4,7 @@
  */
 import { ReadError } from '../read-error';
 import { brokenLine, tooLarge, BROKEN_HEAD_BYTES, type TextLine } from './text-line';
-import { findUtf8Error } from './utf8-check';
+import { findUtf8Error } from '../utf8';
 
 const LF = 0x0a;
 
