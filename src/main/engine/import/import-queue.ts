@@ -84,6 +84,27 @@ export class ImportQueue {
     this.#onCommitted = onCommitted;
     this.#timeZone = timeZone;
     worker.on('message', (reply: ImportReply) => this.#receive(reply));
+    worker.on('error', (error) => this.#failPending(error.message));
+    worker.on('exit', (code) => {
+      if (code !== 0) this.#failPending(`the importer stopped (exit code ${code})`);
+    });
+  }
+
+  /** The import thread died: nothing pending will finish. What was committed stays committed. */
+  #failPending(reason: string): void {
+    for (const tracked of this.#items.values()) {
+      if (tracked.item.status !== 'queued' && tracked.item.status !== 'importing') continue;
+      this.#update(tracked, {
+        ...tracked.item,
+        status: 'failed',
+        error: {
+          code: 'IMPORTER_FAILED',
+          message: `The import of ${tracked.item.name} stopped because ${reason}. What was read before is kept; import it again to continue.`,
+          file: tracked.item.path,
+        },
+      });
+      tracked.done();
+    }
   }
 
   static async start(
