@@ -130,6 +130,23 @@ export class JsonAssembler {
     }
   };
 
+  /** Whether the tokenizer may read the container just opened raw: a selected value, still empty. */
+  readonly wantsRaw = (): boolean => {
+    const frame = this.stack.at(-1);
+    return frame !== undefined && frame.selected && frame.index === 0;
+  };
+
+  /** The selected value just opened, read raw by the tokenizer; `endByte` is its closing bracket. */
+  readonly rawValue = (value: JsonValue, endByte: number): void => {
+    const frame = this.stack.pop();
+    if (frame === undefined || !frame.selected) throw new Error('No value is being read raw.');
+    if (this.stack.length === 0) this.done = true;
+    const start = this.buildStart;
+    if (endByte + 1 - start > this.options.maxValueBytes) throw this.tooLarge();
+    this.buildStart = -1;
+    this.emit({ type: 'value', path: frame.path, value, byte: start });
+  };
+
   /** Called after each piece of input: a value being assembled may not outgrow the limit. */
   checkBuffered(bytesRead: number): void {
     if (this.buildStart >= 0 && bytesRead - this.buildStart > this.options.maxValueBytes) {

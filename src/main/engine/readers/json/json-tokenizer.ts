@@ -27,6 +27,7 @@ import {
   type JsonTokenKind,
 } from './json-bytes';
 import { isUtf8Lead } from '../utf8';
+import { RawValueScanner, type RawValueSink } from './json-raw-value';
 
 export type { JsonScalar, JsonTokenKind } from './json-bytes';
 export type TokenHandler = (kind: JsonTokenKind, value: JsonScalar, byte: number) => void;
@@ -34,9 +35,11 @@ export type TokenHandler = (kind: JsonTokenKind, value: JsonScalar, byte: number
 export type TokenizerOptions = Readonly<{
   entry?: string;
   telegramDesktopQuirks?: boolean;
+  /** The largest value read raw (see json-raw-value.ts); a larger one is read token by token. */
+  maxRawBytes?: number;
 }>;
 
-type Mode = 'between' | 'string' | 'number' | 'literal' | 'bare';
+type Mode = 'between' | 'string' | 'number' | 'literal' | 'bare' | 'raw';
 
 export class JsonTokenizer {
   private readonly options: TokenizerOptions;
@@ -53,10 +56,17 @@ export class JsonTokenizer {
   private numberText = '';
   private literal: readonly [string, JsonScalar] = ['null', null];
   private literalAt = 0;
+  private readonly rawSink: RawValueSink | null;
+  private readonly raw: RawValueScanner;
+  /** True while bytes read raw are being read again token by token. */
+  private replaying = false;
 
-  constructor(options: TokenizerOptions, onToken: TokenHandler) {
+  /** With a `rawSink`, the values it asks for are read raw when they are strict JSON. */
+  constructor(options: TokenizerOptions, onToken: TokenHandler, rawSink?: RawValueSink) {
     this.options = options;
     this.onToken = onToken;
+    this.rawSink = rawSink ?? null;
+    this.raw = new RawValueScanner(options.maxRawBytes ?? Infinity);
     const invalidUtf8 = (byte: number): Error =>
       this.fail('INVALID_UTF8', 'Bytes that are not UTF-8', byte);
     this.strings = new JsonStringReader(options.telegramDesktopQuirks === true, {
@@ -73,11 +83,18 @@ export class JsonTokenizer {
 
   /** Where the token that the input stopped inside starts, or -1 between tokens. */
   get openTokenStart(): number {
-    return this.mode === 'between' ? -1 : this.tokenStart;
+    return this.mode === 'between' || this.mode === 'raw' ? -1 : this.tokenStart;
   }
 
   write(chunk: Buffer): void {
     const base = this.consumed;
+    this.scan(chunk, base);
+    this.consumed = base + chunk.length;
+    // A raw value grown past the limit is read token by token: the same error, at the same byte.
+    if (this.mode === 'raw' && this.raw.overLimit(this.consumed)) this.replay(this.raw.take());
+  }
+
+  private scan(chunk: Buffer, base: number): void {
     let index = 0;
     while (index < chunk.length) {
       switch (this.mode) {
@@ -100,15 +117,19 @@ export class JsonTokenizer {
         case 'bare':
           index = this.bare(chunk, index, base);
           break;
+        case 'raw':
+          index = this.rawValue(chunk, index, base);
+          break;
       }
     }
-    this.consumed = base + chunk.length;
   }
 
   /** The input is over: finishes a number or bare value, or reports the token it stops inside. */
   end(): void {
     const at = this.consumed;
+    if (this.mode === 'raw') this.replay(this.raw.take());
     switch (this.mode) {
+      case 'raw':
       case 'between':
         if (this.bomAt > 0)
           throw this.fail('TRUNCATED', 'The file ends inside a byte-order mark', at);
@@ -156,6 +177,15 @@ export class JsonTokenizer {
       const structural = STRUCTURAL[byte];
       if (structural !== undefined) {
         this.emit(structural, null, base + index);
+        if (
+          (byte === 0x7b || byte === 0x5b) &&
+          this.rawSink?.wantsRaw() === true &&
+          !this.replaying
+        ) {
+          this.mode = 'raw';
+          this.raw.begin(base + index);
+          return this.rawValue(chunk, index + 1, base);
+        }
         continue;
       }
       this.tokenStart = base + index;
@@ -186,6 +216,31 @@ export class JsonTokenizer {
       throw this.fail('INVALID_JSON', `Unexpected ${describe(byte)}`, base + index);
     }
     return chunk.length;
+  }
+
+  /** The bytes of a raw value up to its end (see json-raw-value.ts). */
+  private rawValue(chunk: Buffer, start: number, base: number): number {
+    const read = this.raw.read(chunk, start, base);
+    if (read === null) return chunk.length;
+    if (read.value === undefined) {
+      this.replay(read.bytes);
+    } else {
+      this.mode = 'between';
+      this.lastKind = chunk[read.end] === 0x5d ? ']' : '}';
+      this.rawSink?.rawValue(read.value, base + read.end);
+    }
+    return read.end + 1;
+  }
+
+  /** Reads the bytes of a raw value (from its opening bracket, already a token) token by token. */
+  private replay(bytes: Buffer): void {
+    this.mode = 'between';
+    this.replaying = true;
+    try {
+      this.scan(bytes.subarray(1), this.raw.start + 1);
+    } finally {
+      this.replaying = false;
+    }
   }
 
   private number(chunk: Buffer, start: number): number {

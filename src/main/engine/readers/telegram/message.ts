@@ -70,15 +70,20 @@ export function convertMessage(
   const kind = attachments.length > 0 ? 'media' : other !== null ? 'other' : 'text';
   // A reply to a message in another chat (`reply_to_peer_id`) points outside this conversation.
   const replyTo = 'reply_to_peer_id' in value ? null : idField(value, 'reply_to_message_id');
+  const sender = nameOf(value.from, clean);
+  // One literal (not a spread of `base`): the same keys in the same order, built much faster.
   const message: ReadMessage = {
-    ...base,
-    sender: nameOf(value.from, clean),
-    text: other !== null && text === '' ? other : text,
-    kind,
+    externalId: base.externalId,
+    sentAt: base.sentAt,
     replyToExternalId: replyTo,
     forwardedFrom: nameOf(value.forwarded_from, clean),
+    editedAt: base.editedAt,
+    reactions: base.reactions,
     entities,
     attachments,
+    sender,
+    text: other !== null && text === '' ? other : text,
+    kind,
   };
   return { ok: true, message, hasDate };
 }
