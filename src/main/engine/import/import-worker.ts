@@ -21,6 +21,11 @@ const post = (reply: ImportReply): void => port.postMessage(reply);
 rmSync(path.join(data.vaultDir, BLOBS_DIR, 'tmp'), { recursive: true, force: true });
 const db = openDatabase(data.databaseFile, { nativeBinding: data.nativeBinding });
 tuneForImport(db);
+// The writer thread lives as long as this one, so an import never waits for it to start.
+const sink = writerThreadSink(data.writerWorkerPath, {
+  databaseFile: data.databaseFile,
+  nativeBinding: data.nativeBinding,
+});
 const cancels = new Map<string, AbortController>();
 let queue: Promise<void> = Promise.resolve();
 post({ type: 'ready' });
@@ -36,10 +41,6 @@ port.on('message', (request: ImportRequest) => {
           id: request.id,
           progress: { bytesDone: 0, bytesTotal: 0, messages: 0 },
         });
-        const sink = writerThreadSink(data.writerWorkerPath, {
-          databaseFile: data.databaseFile,
-          nativeBinding: data.nativeBinding,
-        });
         const result = await runImport({
           sink,
           db,
@@ -51,7 +52,6 @@ port.on('message', (request: ImportRequest) => {
           onProgress: (progress) => post({ type: 'progress', id: request.id, progress }),
           onCommit: () => post({ type: 'committed', id: request.id }),
         });
-        await sink.close();
         cancels.delete(request.id);
         post({ type: 'done', id: request.id, result });
       });
@@ -61,7 +61,8 @@ port.on('message', (request: ImportRequest) => {
       cancels.get(request.id)?.abort();
       return;
     case 'close':
-      void queue.then(() => {
+      void queue.then(async () => {
+        await sink.close();
         db.close();
         port.close();
       });
