@@ -17,6 +17,10 @@ import { makeZip } from '../support/make-zip';
 import { memorySource } from '../support/memory-source';
 import { fixturesDir } from '../support/paths';
 import { useTempDirs } from '../support/temp-dir';
+import { messagesOf, participantsOf, readAll as readRecords } from '../support/read-records';
+
+const readAll = (source: ExportSource, timeZone?: string) =>
+  readRecords(readTelegramJson, source, { timeZone });
 
 const samples = path.join(fixturesDir, 'telegram');
 const sample = (...parts: string[]): string => path.join(samples, ...parts);
@@ -29,20 +33,6 @@ function jsonFile(...parts: string[]): ExportSource {
   return memorySource({ [path.basename(file)]: bytes }, { chunkBytes });
 }
 
-async function readAll(source: ExportSource, timeZone?: string): Promise<ReadRecord[]> {
-  const records: ReadRecord[] = [];
-  try {
-    for await (const record of readTelegramJson(source, { timeZone })) records.push(record);
-  } finally {
-    await source.close();
-  }
-  return records;
-}
-
-const messagesOf = (records: readonly ReadRecord[]): ReadMessage[] =>
-  records.flatMap((record) => (record.type === 'message' ? [record.message] : []));
-const participantsOf = (records: readonly ReadRecord[]): string[] =>
-  records.flatMap((record) => (record.type === 'participant' ? [record.name] : []));
 const conversationsOf = (records: readonly ReadRecord[]) =>
   records.flatMap((record) => (record.type === 'conversation' ? [record] : []));
 const warningsOf = (records: readonly ReadRecord[]): string[] =>

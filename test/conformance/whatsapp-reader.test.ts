@@ -13,6 +13,9 @@ import { openFolderSource } from '../../src/main/engine/source/folder-source';
 import { openZipSource } from '../../src/main/engine/source/zip-source';
 import { memorySource } from '../support/memory-source';
 import { fixturesDir } from '../support/paths';
+import { messagesOf, participantsOf, readAll as readRecords } from '../support/read-records';
+
+const readAll = (source: ExportSource) => readRecords(readWhatsApp, source);
 
 const samples = path.join(fixturesDir, 'whatsapp');
 const sample = (...parts: string[]): string => path.join(samples, ...parts);
@@ -23,20 +26,6 @@ function textFile(...parts: string[]): ExportSource {
   return memorySource({ [path.basename(file)]: readFileSync(file) }, { chunkBytes: 13 });
 }
 
-async function readAll(source: ExportSource): Promise<ReadRecord[]> {
-  const records: ReadRecord[] = [];
-  try {
-    for await (const record of readWhatsApp(source, {})) records.push(record);
-  } finally {
-    await source.close();
-  }
-  return records;
-}
-
-const messagesOf = (records: readonly ReadRecord[]): ReadMessage[] =>
-  records.flatMap((record) => (record.type === 'message' ? [record.message] : []));
-const participantsOf = (records: readonly ReadRecord[]): string[] =>
-  records.flatMap((record) => (record.type === 'participant' ? [record.name] : []));
 const titleOf = (records: readonly ReadRecord[]): string | undefined =>
   records[0]?.type === 'conversation' ? records[0].title : undefined;
 const byPeople = (messages: readonly ReadMessage[]): ReadMessage[] =>

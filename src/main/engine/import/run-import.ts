@@ -7,7 +7,6 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import type { Database } from 'better-sqlite3';
 import { detectFormat } from '../detect/detect-format';
 import type { FormatId } from '../detect/format';
@@ -17,24 +16,12 @@ import type { Reader, ReadRecord } from '../readers/records';
 import { openExportSource } from '../source/open-export-source';
 import type { ExportSource } from '../source/export-source';
 import { storeStream, type StoredBlob } from '../vault/blob-store';
-import {
-  archiveTotals,
-  dropRepeatedArchive,
-  finishArchive,
-  findSameArchive,
-  startArchive,
-  type ArchiveHandle,
-  type ArchiveTotals,
-} from './archive-records';
+import { startArchive, type ArchiveHandle, type ArchiveTotals } from './archive-records';
 import { BatchPolicy } from './batch-policy';
+import { finishImport } from './finish-import';
 import type { ImportErrorInfo, ImportProgress, ImportResult, ImportWarning } from './import-result';
 import { conversationIdFor, MessageKeyer } from './message-key';
-import {
-  storeFolderEntry,
-  storeOriginals,
-  type ArchiveFile,
-  type BlobCache,
-} from './store-originals';
+import { storeFolderEntry, storeOriginals, type BlobCache } from './store-originals';
 import { inThreadSink, type BatchSink } from './batch-sink';
 import type { Batch, PendingMessage } from './vault-writer';
 
@@ -286,53 +273,17 @@ async function importRecords(
     await inFlight.catch(() => undefined);
   }
 
-  let files: ArchiveFile[];
-  try {
-    files = await originals;
-  } catch (error) {
-    const info = errorFrom(error, inputPath);
-    finishArchive(db, handle, {
-      files: [],
-      manifest: null,
-      sha256: null,
-      bytes: 0,
-      status: 'partial',
-      error: info,
-    });
-    return result(
-      context,
-      archiveTotals(db, handle.archiveId),
-      conversations.size,
-      'partial',
-      info,
-    );
-  }
-  const bytes = files.reduce((sum, file) => sum + file.bytes, 0);
-  // A file or zip is its own blob; a folder is identified by the blob of its manifest.
-  const manifest =
-    source.container === 'folder'
-      ? await storeStream(vaultDir, Readable.from([Buffer.from(JSON.stringify(files))]))
-      : null;
-  const sha256 = manifest?.sha256 ?? files[0]?.sha256 ?? null;
-  const totals = archiveTotals(db, handle.archiveId);
-  if (breakError === null && sha256 !== null && totals.messagesAdded === 0) {
-    const same = findSameArchive(db, sha256, handle.archiveId);
-    if (same !== null) {
-      dropRepeatedArchive(db, handle);
-      return { ...result(context, totals, conversations.size, 'unchanged', null), archiveId: same };
-    }
-  }
-  const complete = breakError === null;
-  finishArchive(db, handle, {
-    files,
-    manifest,
-    sha256,
-    bytes,
-    status: complete ? 'complete' : 'partial',
-    error: breakError,
+  return finishImport({
+    db,
+    vaultDir,
+    inputPath,
+    handle,
+    container: source.container,
+    originals,
+    breakError,
+    sawMessages: messages > 0,
+    report: (totals, status, error) => result(context, totals, conversations.size, status, error),
   });
-  const status = complete ? 'imported' : messages > 0 ? 'partial' : 'failed';
-  return result(context, totals, conversations.size, status, breakError);
 }
 
 function result(
