@@ -8,7 +8,7 @@ import { MIGRATIONS } from '../src/main/engine/db/migrations';
 import { openDatabase, tuneForImport } from '../src/main/engine/db/open-database';
 import { LATER_BATCH_MESSAGES } from '../src/main/engine/import/batch-policy';
 import { MessageKeyer, conversationIdFor } from '../src/main/engine/import/message-key';
-import { VaultWriter, type PendingMessage } from '../src/main/engine/import/vault-writer';
+import { messageRow, VaultWriter, type MessageRow } from '../src/main/engine/import/vault-writer';
 import { senderFor, textFor } from './generate';
 
 export function bareWrite(vaultDir: string, messages: number, withExternalIds: boolean): number {
@@ -29,7 +29,7 @@ export function bareWrite(vaultDir: string, messages: number, withExternalIds: b
   const started = performance.now();
   let first = true;
   for (let start = 0; start < messages; start += LATER_BATCH_MESSAGES) {
-    const batch: PendingMessage[] = [];
+    const batch: MessageRow[] = [];
     for (let i = start; i < Math.min(messages, start + LATER_BATCH_MESSAGES); i += 1) {
       const message = {
         externalId: withExternalIds ? String(i + 1) : null,
@@ -44,7 +44,7 @@ export function bareWrite(vaultDir: string, messages: number, withExternalIds: b
         entities: null,
         attachments: [],
       };
-      batch.push({ conversationId, key: keyer.key(conversationId, message), message, blobs: [] });
+      batch.push(messageRow(conversationId, keyer.key(conversationId, message), message, []));
     }
     writer.commit(
       {

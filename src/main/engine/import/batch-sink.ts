@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 import { VaultError } from '../errors';
+import { encodeBatch, type BatchColumns } from './batch-columns';
 import { VaultWriter, type Batch, type BatchOutcome } from './vault-writer';
 
 export type JobCheckpoint = Readonly<{ id: number; recordsDone: number }>;
@@ -28,7 +29,13 @@ export type WriterWorkerData = Readonly<{
 }>;
 
 export type WriterRequest =
-  | Readonly<{ type: 'commit'; seq: number; batch: Batch; archiveId: number; job: JobCheckpoint }>
+  | Readonly<{
+      type: 'commit';
+      seq: number;
+      columns: BatchColumns;
+      archiveId: number;
+      job: JobCheckpoint;
+    }>
   | Readonly<{ type: 'close' }>;
 
 export type WriterReply =
@@ -59,10 +66,11 @@ export function writerThreadSink(workerPath: string, data: WriterWorkerData): Ba
   return {
     commit(batch, archiveId, job) {
       seq += 1;
-      const request: WriterRequest = { type: 'commit', seq, batch, archiveId, job };
+      const { columns, transfer } = encodeBatch(batch);
+      const request: WriterRequest = { type: 'commit', seq, columns, archiveId, job };
       return new Promise((resolve, reject) => {
         pending.set(request.seq, { resolve, reject });
-        worker.postMessage(request);
+        worker.postMessage(request, transfer);
       });
     },
     async close() {

@@ -23,7 +23,7 @@ import type { ImportErrorInfo, ImportProgress, ImportResult, ImportWarning } fro
 import { conversationIdFor, MessageKeyer } from './message-key';
 import { storeFolderEntry, storeOriginals, type BlobCache } from './store-originals';
 import { inThreadSink, type BatchSink } from './batch-sink';
-import type { Batch, PendingMessage } from './vault-writer';
+import { messageRow, type Batch, type MessageRow } from './vault-writer';
 
 export type RunImportOptions = Readonly<{
   db: Database;
@@ -156,7 +156,7 @@ async function importRecords(
   let pending: {
     conversations: Batch['conversations'][number][];
     participants: Batch['participants'][number][];
-    messages: Promise<PendingMessage>[];
+    messages: Promise<MessageRow>[];
   } = {
     conversations: [],
     participants: [],
@@ -230,7 +230,7 @@ async function importRecords(
         pending.messages.push(
           Promise.all(
             message.attachments.map((attachment) => attachmentBlob(attachment.entryPath)),
-          ).then((blobs) => ({ conversationId, key, message, blobs })),
+          ).then((blobs) => messageRow(conversationId, key, message, blobs)),
         );
         return;
       }

@@ -9,18 +9,72 @@ import type { Platform } from '../../../shared/platforms';
 import type { ReadMessage } from '../readers/records';
 import { spaceCjk } from '../search/cjk-tokens';
 
-export type PendingMessage = Readonly<{
+export type AttachmentRow = Readonly<{
+  name: string;
+  mime: string | null;
+  /** The stored blob; null when the export left the file out. */
+  sha256: string | null;
+  bytes: number | null;
+}>;
+
+/** One message as the database stores it (flat, so a batch crosses threads cheaply). */
+export type MessageRow = Readonly<{
   conversationId: string;
   key: string;
-  message: ReadMessage;
-  /** Stored blobs of the attachments, by attachment index (null: not in the export). */
-  blobs: readonly (Readonly<{ sha256: string; bytes: number }> | null)[];
+  externalId: string | null;
+  sentAt: number;
+  sender: string | null;
+  kind: ReadMessage['kind'];
+  text: string;
+  replyTo: string | null;
+  forwardedFrom: string | null;
+  editedAt: number | null;
+  reactionsJson: string | null;
+  entitiesJson: string | null;
+  attachments: readonly AttachmentRow[];
 }>;
+
+export type StoredBlobRef = Readonly<{ sha256: string; bytes: number }>;
+
+/** The row of a read message, with the stored blobs of its attachments (by index). */
+export function messageRow(
+  conversationId: string,
+  key: string,
+  message: ReadMessage,
+  blobs: readonly (StoredBlobRef | null)[],
+): MessageRow {
+  return {
+    conversationId,
+    key,
+    externalId: message.externalId,
+    sentAt: message.sentAt,
+    sender: message.sender,
+    kind: message.kind,
+    text: message.text,
+    replyTo: message.replyToExternalId,
+    forwardedFrom: message.forwardedFrom,
+    editedAt: message.editedAt,
+    reactionsJson: message.reactions.length === 0 ? null : JSON.stringify(message.reactions),
+    entitiesJson:
+      message.entities === null || message.entities.length === 0
+        ? null
+        : JSON.stringify(message.entities),
+    attachments: message.attachments.map((attachment, index) => {
+      const blob = blobs[index] ?? null;
+      return {
+        name: attachment.name,
+        mime: attachment.mime,
+        sha256: blob?.sha256 ?? null,
+        bytes: blob?.bytes ?? null,
+      };
+    }),
+  };
+}
 
 export type Batch = Readonly<{
   conversations: readonly Readonly<{ id: string; platform: Platform; title: string }>[];
   participants: readonly Readonly<{ conversationId: string; name: string }>[];
-  messages: readonly PendingMessage[];
+  messages: readonly MessageRow[];
 }>;
 
 export type BatchOutcome = Readonly<{ added: number; existing: number }>;
@@ -116,47 +170,45 @@ export class VaultWriter {
         }
         let added = 0;
         const totals = new Map<string, { count: number; first: number; last: number }>();
-        for (const { conversationId, key, message, blobs } of batch.messages) {
+        for (const row of batch.messages) {
           const result = this.#insertMessage.run(
-            conversationId,
-            key,
-            message.externalId,
-            message.sentAt,
-            message.sender,
-            message.kind,
-            message.text,
-            message.replyToExternalId,
-            message.forwardedFrom,
-            message.editedAt,
-            message.reactions.length === 0 ? null : JSON.stringify(message.reactions),
-            message.entities === null || message.entities.length === 0
-              ? null
-              : JSON.stringify(message.entities),
+            row.conversationId,
+            row.key,
+            row.externalId,
+            row.sentAt,
+            row.sender,
+            row.kind,
+            row.text,
+            row.replyTo,
+            row.forwardedFrom,
+            row.editedAt,
+            row.reactionsJson,
+            row.entitiesJson,
             archiveId,
           );
           if (result.changes === 0) continue;
           added += 1;
           const rowId = result.lastInsertRowid;
-          if (message.text !== '') this.#insertFts.run(rowId, spaceCjk(message.text));
-          message.attachments.forEach((attachment, ordinal) => {
-            const blob = blobs[ordinal] ?? null;
-            if (blob !== null) this.blob(blob.sha256, blob.bytes);
+          if (row.text !== '') this.#insertFts.run(rowId, spaceCjk(row.text));
+          row.attachments.forEach((attachment, ordinal) => {
+            if (attachment.sha256 !== null) this.blob(attachment.sha256, attachment.bytes ?? 0);
             this.#insertAttachment.run(
               rowId,
               ordinal,
               attachment.name,
               attachment.mime,
-              blob?.sha256 ?? null,
-              blob?.bytes ?? null,
+              attachment.sha256,
+              attachment.bytes,
             );
           });
+          const { conversationId, sentAt } = row;
           const total = totals.get(conversationId);
           if (total === undefined)
-            totals.set(conversationId, { count: 1, first: message.sentAt, last: message.sentAt });
+            totals.set(conversationId, { count: 1, first: sentAt, last: sentAt });
           else {
             total.count += 1;
-            total.first = Math.min(total.first, message.sentAt);
-            total.last = Math.max(total.last, message.sentAt);
+            total.first = Math.min(total.first, sentAt);
+            total.last = Math.max(total.last, sentAt);
           }
         }
         for (const [conversationId, total] of totals) {

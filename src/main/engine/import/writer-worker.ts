@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, tuneForImport } from '../db/open-database';
 import { describeError } from '../errors';
 import type { WriterReply, WriterRequest, WriterWorkerData } from './batch-sink';
+import { decodeBatch } from './batch-columns';
 import { VaultWriter } from './vault-writer';
 
 const port = parentPort;
@@ -23,7 +24,7 @@ port.on('message', (request: WriterRequest) => {
     reply = {
       type: 'committed',
       seq: request.seq,
-      outcome: writer.commit(request.batch, request.archiveId, request.job),
+      outcome: writer.commit(decodeBatch(request.columns), request.archiveId, request.job),
     };
   } catch (error) {
     const { code, message } = describeError(error);
