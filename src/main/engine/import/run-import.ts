@@ -148,7 +148,11 @@ async function importRecords(
   let inFlight: Promise<void> = Promise.resolve();
   const keyer = new MessageKeyer();
   const blobCache: BlobCache = new Map();
-  const originals = storeOriginals(vaultDir, inputPath, source, blobCache);
+  // The original is stored beside the reading, starting once the first batch is committed, so that
+  // copying a large file never delays the first messages.
+  let firstCommitted: () => void = () => undefined;
+  const firstCommit = new Promise<void>((resolve) => (firstCommitted = resolve));
+  const originals = firstCommit.then(() => storeOriginals(vaultDir, inputPath, source, blobCache));
   originals.catch(() => undefined);
   const conversations = new Map<string, string>();
   const seenParticipants = new Set<string>();
@@ -202,6 +206,7 @@ async function importRecords(
         options.onCommit?.();
       });
     policy.committed();
+    void inFlight.then(firstCommitted, firstCommitted);
   };
 
   const accept = (record: ReadRecord, replay: boolean): void => {
@@ -272,6 +277,7 @@ async function importRecords(
     breakError ??= errorFrom(error, inputPath);
     await inFlight.catch(() => undefined);
   }
+  firstCommitted();
 
   return finishImport({
     db,
