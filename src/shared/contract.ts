@@ -89,6 +89,35 @@ export const ImportItemSchema = z.object({
 });
 export type ImportItem = Readonly<z.infer<typeof ImportItemSchema>>;
 
+export const MessageViewSchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  sentAt: isoTime,
+  sender: z.string().nullable(),
+  text: z.string(),
+  kind: z.enum(['text', 'media', 'system', 'call', 'other']),
+  attachments: z.array(
+    z.object({
+      name: z.string(),
+      mime: z.string().nullable(),
+      bytes: z.number().int().nonnegative().nullable(),
+      sha256: z.string().nullable(),
+    }),
+  ),
+});
+export type MessageView = Readonly<z.infer<typeof MessageViewSchema>>;
+
+/** Where a page of a conversation starts: its beginning, its end, or next to a message already shown. */
+export const PageAnchorSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('start') }),
+  z.object({ kind: z.literal('end') }),
+  z.object({ kind: z.literal('after'), messageId: z.string().regex(/^\d+$/u) }),
+  z.object({ kind: z.literal('before'), messageId: z.string().regex(/^\d+$/u) }),
+]);
+export type PageAnchor = z.infer<typeof PageAnchorSchema>;
+
+export const MAX_PAGE_MESSAGES = 500;
+
 const noParams = z.object({}).strict();
 
 /** Paths from a drop or a dialog; bounded so one message cannot ask for unbounded work. */
@@ -112,6 +141,17 @@ export const requests = {
     result: z.object({ items: z.array(ImportItemSchema) }),
   },
   'import.list': { params: noParams, result: z.object({ items: z.array(ImportItemSchema) }) },
+  'messages.page': {
+    params: z
+      .object({
+        conversationId: z.string().min(1).max(100),
+        anchor: PageAnchorSchema,
+        limit: z.number().int().min(1).max(MAX_PAGE_MESSAGES),
+      })
+      .strict(),
+    /** Oldest first; `more` says whether the conversation goes on beyond the page in its direction. */
+    result: z.object({ messages: z.array(MessageViewSchema), more: z.boolean() }),
+  },
   'import.cancel': {
     params: z.object({ id: z.string().min(1).max(100) }).strict(),
     result: z.object({ cancelled: z.boolean() }),

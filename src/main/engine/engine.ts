@@ -128,6 +128,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         importFolder: watcher?.folder ?? null,
       }),
     'conversations.list': () => db.call('listConversations'),
+    'messages.page': (request) => db.call('pageMessages', request),
     'import.submit': ({ paths }) => Promise.resolve({ items: imports.submit(paths) }),
     'import.list': () => Promise.resolve({ items: imports.list() }),
     'import.cancel': ({ id }) => Promise.resolve({ cancelled: imports.cancel(id) }),

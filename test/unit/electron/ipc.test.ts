@@ -30,6 +30,7 @@ function fakeHandlers(calls: string[] = []): Handlers {
       });
     },
     'import.cancel': () => Promise.resolve({ cancelled: false }),
+    'messages.page': () => Promise.resolve({ messages: [], more: false }),
     'import.list': () => {
       calls.push('import.list');
       return Promise.resolve({ items: [] });

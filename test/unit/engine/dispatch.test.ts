@@ -15,6 +15,7 @@ const handlers: Handlers = {
     }),
   'import.list': () => Promise.reject(new Error('boom')),
   'import.cancel': () => Promise.resolve({ cancelled: false }),
+  'messages.page': () => Promise.resolve({ messages: [], more: false }),
 };
 
 describe('dispatch', () => {

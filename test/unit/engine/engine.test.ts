@@ -86,3 +86,78 @@ describe('engine', () => {
     expect(existsSync(path.join(blocker, 'Vault'))).toBe(false);
   });
 });
+
+describe('paging a conversation', () => {
+  async function vaultWith(count: number) {
+    const vaultDir = await tempDir();
+    await (await openTestEngine(vaultDir)).close();
+    const db = new Database(path.join(vaultDir, DATABASE_FILE));
+    db.prepare(
+      "INSERT INTO conversations (id, platform, title) VALUES ('c', 'whatsapp', 'Chat')",
+    ).run();
+    db.prepare(
+      "INSERT INTO archives (public_id, name, source_path, format, container, status, started_at) VALUES ('a', 'x', 'x', 'whatsapp-txt', 'file', 'complete', 0)",
+    ).run();
+    const insert = db.prepare(
+      "INSERT INTO messages (conversation_id, key, sent_at, sender, kind, text, archive_id) VALUES ('c', ?, ?, 'Ana', 'text', ?, 1)",
+    );
+    // Pairs of messages share a time, so the id must break ties.
+    for (let i = 0; i < count; i += 1) insert.run(`k${i}`, Math.floor(i / 2) * 60_000, `m${i}`);
+    db.close();
+    return openTestEngine(vaultDir);
+  }
+  const texts = (page: { messages: readonly { text: string }[] }) =>
+    page.messages.map((m) => m.text);
+
+  it('opens at the end, oldest first within the page, and says there is more before', async () => {
+    const engine = await vaultWith(10);
+    const page = await engine.handlers['messages.page']({
+      conversationId: 'c',
+      anchor: { kind: 'end' },
+      limit: 3,
+    });
+    expect(texts(page)).toEqual(['m7', 'm8', 'm9']);
+    expect(page.more).toBe(true);
+    await engine.close();
+  });
+
+  it('walks back and forth from a message without gaps or repeats, ties broken by id', async () => {
+    const engine = await vaultWith(10);
+    const seen: string[] = [];
+    let page = await engine.handlers['messages.page']({
+      conversationId: 'c',
+      anchor: { kind: 'start' },
+      limit: 3,
+    });
+    seen.push(...texts(page));
+    while (page.more) {
+      const last = page.messages.at(-1)?.id ?? '';
+      page = await engine.handlers['messages.page']({
+        conversationId: 'c',
+        anchor: { kind: 'after', messageId: last },
+        limit: 3,
+      });
+      seen.push(...texts(page));
+    }
+    expect(seen).toEqual(Array.from({ length: 10 }, (_, i) => `m${i}`));
+    const before = await engine.handlers['messages.page']({
+      conversationId: 'c',
+      anchor: { kind: 'before', messageId: page.messages[0]?.id ?? '' },
+      limit: 2,
+    });
+    expect(texts(before)).toEqual(['m7', 'm8']);
+    await engine.close();
+  });
+
+  it('answers an unknown anchor with an empty page', async () => {
+    const engine = await vaultWith(3);
+    await expect(
+      engine.handlers['messages.page']({
+        conversationId: 'c',
+        anchor: { kind: 'after', messageId: '999' },
+        limit: 5,
+      }),
+    ).resolves.toEqual({ messages: [], more: false });
+    await engine.close();
+  });
+});

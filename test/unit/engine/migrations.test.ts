@@ -4,7 +4,7 @@ import { migrate, schemaVersion } from '../../../src/main/engine/db/migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src/main/engine/db/migrations';
 import { openDatabase } from '../../../src/main/engine/db/open-database';
 import { LIST_CONVERSATIONS_SQL } from '../../../src/main/engine/db/queries/conversations';
-import { LIST_MESSAGES_SQL } from '../../../src/main/engine/db/queries/messages';
+import { LIST_MESSAGES_SQL, PAGE_SQL } from '../../../src/main/engine/db/queries/messages';
 import { VaultError } from '../../../src/main/engine/errors';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -227,6 +227,33 @@ describe('query plans of messages', () => {
         "SEARCH m USING INDEX messages_by_time (conversation_id=? AND sent_at>? AND sent_at<?)",
         "CORRELATED SCALAR SUBQUERY 1",
         "SEARCH a USING PRIMARY KEY (message_id=?)",
+      ]
+    `);
+    db.close();
+  });
+});
+
+describe('query plans of paging', () => {
+  it('pages forward and backward from a cursor by walking the time index', async () => {
+    const { file, db } = await freshDatabase();
+    migrate(db, MIGRATIONS, file);
+    const plan = (sql: string) =>
+      db
+        .prepare<
+          { conversationId: string; sentAt: number; id: number; limit: number },
+          { detail: string }
+        >(`EXPLAIN QUERY PLAN ${sql}`)
+        .all({ conversationId: 'c', sentAt: 0, id: 0, limit: 10 })
+        .map((row) => row.detail)
+        .filter((detail) => detail.startsWith('SEARCH m') || detail.includes('TEMP B-TREE'));
+    expect(plan(PAGE_SQL.forward)).toMatchInlineSnapshot(`
+      [
+        "SEARCH m USING INDEX messages_by_time (conversation_id=? AND sent_at>?)",
+      ]
+    `);
+    expect(plan(PAGE_SQL.backward)).toMatchInlineSnapshot(`
+      [
+        "SEARCH m USING INDEX messages_by_time (conversation_id=? AND sent_at<?)",
       ]
     `);
     db.close();

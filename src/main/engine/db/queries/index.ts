@@ -6,7 +6,13 @@ import type { Database } from 'better-sqlite3';
 import { schemaVersion } from '../migrate';
 import { alreadyImported, interruptedImports, listArchives } from './archives';
 import { listConversations } from './conversations';
-import { conversationExists, listMessages, type MessagePage } from './messages';
+import {
+  conversationExists,
+  listMessages,
+  pageMessages,
+  type MessagePage,
+  type PageRequest,
+} from './messages';
 import { blobReferences, integrityCheck, storedBlobs } from './verify';
 
 export const queries = {
@@ -18,6 +24,7 @@ export const queries = {
     alreadyImported(db, source),
   listMessages: (db: Database, page: MessagePage) => listMessages(db, page),
   conversationExists: (db: Database, id: string) => conversationExists(db, id),
+  pageMessages: (db: Database, request: PageRequest) => pageMessages(db, request),
   storedBlobs: (db: Database) => storedBlobs(db),
   blobReferences: (db: Database, sha256: string) => blobReferences(db, sha256),
   integrityCheck: (db: Database) => integrityCheck(db),
