@@ -21,6 +21,17 @@ afterAll(async () => {
   await browser.close();
 });
 
+function chat(count: number): string {
+  let text = '';
+  for (let i = 0; i < count; i += 1) {
+    const day = 1 + Math.floor(i / 100);
+    const minute = i % 60;
+    const hour = Math.floor((i % 100) / 60) + 9;
+    text += `3/${day}/21, ${hour}:${String(minute).padStart(2, '0')} - ${i % 2 === 0 ? 'Ana' : 'Bo'}: message ${i}\n`;
+  }
+  return text;
+}
+
 describe('importing in Chromium', () => {
   it('imports a WhatsApp export chosen with “Import files…” and lists its conversation', async () => {
     const context = await browser.newContext({
@@ -51,7 +62,47 @@ describe('importing in Chromium', () => {
     await list.getByRole('option', { name: /Ana/ }).click();
     await page.getByRole('heading', { name: 'Ana' }).waitFor();
     expect(await page.getByText('Ana, Bo').isVisible()).toBe(true);
+    const log = page.getByRole('log', { name: 'Messages' });
+    await log.getByText('Happy new year!').waitFor();
+    // Message text is text: the markup shows as written and never becomes an element.
+    expect(await log.getByText('<img src=x onerror=alert(1)>').isVisible()).toBe(true);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await log.getByRole('heading', { name: /December 31, 2020/ }).count()).toBe(1);
     await screenshot(page, 'imported-whatsapp');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('opens a long conversation at its newest message and pages older ones in while scrolling up', async () => {
+    const context = await browser.newContext({
+      locale: 'en-US',
+      viewport: { width: 1100, height: 720 },
+    });
+    const page = await context.newPage();
+    const errors = watchForErrors(page);
+    await page.goto(serve.url);
+    const file = path.join(inputDir, 'WhatsApp Chat with Long.txt');
+    await writeFile(file, chat(1200));
+    await page.getByRole('listbox', { name: 'Conversations' }).waitFor();
+    await page.getByTestId('import-file-input').setInputFiles(file);
+    const option = page.getByRole('option', { name: /Long/ });
+    await option.waitFor();
+    await page
+      .getByRole('region', { name: 'Imports' })
+      .getByText('1,200 new, 0 already in the vault')
+      .waitFor();
+    await option.click();
+    const log = page.getByRole('log', { name: 'Messages' });
+    await log.getByText('message 1199', { exact: true }).waitFor();
+    expect(await log.getByText('message 0', { exact: true }).count()).toBe(0);
+    await screenshot(page, 'timeline-newest');
+    for (let attempt = 0; attempt < 40; attempt += 1) {
+      if ((await log.getByText('message 0', { exact: true }).count()) > 0) break;
+      await log.evaluate((element) => element.scrollTo({ top: 0 }));
+      await page.waitForTimeout(150);
+    }
+    await log.getByText('message 0', { exact: true }).waitFor();
+    await screenshot(page, 'timeline-oldest');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,37 +1,33 @@
 import { useTranslation } from 'react-i18next';
 import type { ConversationSummary } from '../../shared/contract';
-import { formatDateTime } from '../format';
+import { formatDay } from '../format';
 import { PlatformIcon } from './PlatformIcon';
 
+/** The header of an open conversation: who, where, how many, and over which span of time. */
 export function ConversationDetails({
   conversation,
 }: Readonly<{ conversation: ConversationSummary }>) {
   const { t, i18n } = useTranslation();
-  const when = (iso: string | null) =>
-    iso === null ? t('main.noMessages') : formatDateTime(iso, i18n.language);
+  const span =
+    conversation.firstAt === null || conversation.lastAt === null
+      ? t('main.noMessages')
+      : `${formatDay(conversation.firstAt, i18n.language)} – ${formatDay(conversation.lastAt, i18n.language)}`;
   return (
-    <section className="conversation-details" aria-labelledby="conversation-title">
-      <header className="conversation-header">
-        <PlatformIcon
-          platform={conversation.platform}
-          label={t(`platform.${conversation.platform}`)}
-        />
-        <div>
-          <h2 id="conversation-title">{conversation.title}</h2>
-          <p className="conversation-meta">
-            {t(`platform.${conversation.platform}`)} ·{' '}
-            {t('sidebar.messages', { count: conversation.messageCount })}
-          </p>
-        </div>
-      </header>
-      <dl className="facts">
-        <dt>{t('main.firstMessage')}</dt>
-        <dd>{when(conversation.firstAt)}</dd>
-        <dt>{t('main.lastMessage')}</dt>
-        <dd>{when(conversation.lastAt)}</dd>
-        <dt>{t('main.participants')}</dt>
-        <dd>{conversation.participants.join(', ')}</dd>
-      </dl>
-    </section>
+    <header className="conversation-header">
+      <PlatformIcon
+        platform={conversation.platform}
+        label={t(`platform.${conversation.platform}`)}
+      />
+      <div className="conversation-heading">
+        <h2 id="conversation-title">{conversation.title}</h2>
+        <p className="conversation-meta">
+          {t(`platform.${conversation.platform}`)} ·{' '}
+          {t('sidebar.messages', { count: conversation.messageCount })} · {span}
+        </p>
+        <p className="conversation-meta" title={t('main.participants')}>
+          {conversation.participants.join(', ')}
+        </p>
+      </div>
+    </header>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useVault } from '../store/vault-store';
 import { ConversationDetails } from './ConversationDetails';
 import { EmptyState } from './EmptyState';
+import { Timeline } from './Timeline';
 
 export function MainPanel() {
   const { t } = useTranslation();
@@ -19,7 +20,10 @@ export function MainPanel() {
           <p>{t('main.chooseLead')}</p>
         </section>
       ) : (
-        <ConversationDetails conversation={selected} />
+        <div className="conversation-view">
+          <ConversationDetails conversation={selected} />
+          <Timeline conversationId={selected.id} />
+        </div>
       )}
     </main>
   );

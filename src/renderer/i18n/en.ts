@@ -36,9 +36,11 @@ export const en = {
     chooseTitle: 'Choose a conversation',
     chooseLead: 'Pick a chat on the left to see its details.',
     participants: 'Participants',
-    firstMessage: 'First message',
-    lastMessage: 'Last message',
     noMessages: 'No messages yet',
+  },
+  timeline: {
+    label: 'Messages',
+    error: 'Could not load messages: {{message}}',
   },
   drop: {
     title: 'Drop to import',

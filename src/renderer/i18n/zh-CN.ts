@@ -37,9 +37,11 @@ export const zhCN: Strings = {
     chooseTitle: '选择一个会话',
     chooseLead: '在左侧选择聊天以查看详情。',
     participants: '参与者',
-    firstMessage: '第一条消息',
-    lastMessage: '最后一条消息',
     noMessages: '还没有消息',
+  },
+  timeline: {
+    label: '消息',
+    error: '无法加载消息：{{message}}',
   },
   drop: {
     title: '松开即可导入',
