@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeZip } from '../support/make-zip';
+import { tinyPng } from '../support/tiny-png';
 import { launchChromium, screenshot, watchForErrors } from './support/browser';
 import { startServe, type ServeProcess } from './support/serve';
 
@@ -103,6 +105,42 @@ describe('importing in Chromium', () => {
     }
     await log.getByText('message 0', { exact: true }).waitFor();
     await screenshot(page, 'timeline-oldest');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a photo from a WhatsApp zip in the timeline, served from the vault', async () => {
+    const context = await browser.newContext({
+      locale: 'en-US',
+      viewport: { width: 1100, height: 720 },
+    });
+    const page = await context.newPage();
+    const errors = watchForErrors(page);
+    await page.goto(serve.url);
+    const zip = path.join(inputDir, 'WhatsApp Chat with Photos.zip');
+    await writeFile(
+      zip,
+      makeZip([
+        {
+          name: '_chat.txt',
+          data: '5/1/22, 8:00 AM - Ana: IMG-20220501-WA0001.png (file attached)\n5/1/22, 8:01 AM - Bo: VID-20220501-WA0002.mp4 (file attached)\n',
+        },
+        { name: 'IMG-20220501-WA0001.png', data: tinyPng(64, [220, 40, 40]) },
+      ]),
+    );
+    await page.getByRole('listbox', { name: 'Conversations' }).waitFor();
+    await page.getByTestId('import-file-input').setInputFiles(zip);
+    const option = page.getByRole('option', { name: /Photos/ });
+    await option.waitFor();
+    await option.click();
+    const log = page.getByRole('log', { name: 'Messages' });
+    const image = log.getByRole('img', { name: 'IMG-20220501-WA0001.png' });
+    await image.waitFor();
+    await expect
+      .poll(() => image.evaluate((element) => (element as HTMLImageElement).naturalWidth))
+      .toBe(64);
+    await log.getByText('not in the export').waitFor();
+    await screenshot(page, 'timeline-photo');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -4,7 +4,10 @@
  * `createAppProtocolHandler` is what `protocol.handle('app', ...)` runs. Neither imports Electron:
  * the handler speaks the standard `Request`/`Response` that `protocol.handle` uses.
  */
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { MEDIA_PREFIX, mediaHeaders, resolveMediaPath, type MediaFile } from '../common/media-path';
 import { mimeTypeFor, resolveStaticPath, staysInside } from '../common/static-path';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
 
@@ -52,12 +55,42 @@ function notFound(): Response {
   });
 }
 
+/** The stored file an `app://chat-vault/media/<sha256>/<name>` URL names; undefined when not media. */
+function mediaOf(requestUrl: string, vaultDir: string | null): MediaFile | null | undefined {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return undefined;
+  }
+  if (url.hostname !== APP_HOST || !url.pathname.startsWith(MEDIA_PREFIX)) return undefined;
+  return vaultDir === null ? null : resolveMediaPath(vaultDir, rawPathOf(requestUrl));
+}
+
+async function sendMedia(media: MediaFile, headOnly: boolean): Promise<Response> {
+  const info = await stat(media.file).catch(() => null);
+  if (info === null || !info.isFile()) return notFound();
+  const body = headOnly
+    ? null
+    : (Readable.toWeb(createReadStream(media.file)) as ReadableStream<Uint8Array>);
+  return new Response(body, {
+    status: 200,
+    headers: { ...mediaHeaders(media), 'Content-Length': String(info.size) },
+  });
+}
+
 /** The handler for `protocol.handle(APP_SCHEME, ...)`: GET/HEAD of the renderer's files, else 404/405. */
-export function createAppProtocolHandler(rootDir: string): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler(
+  rootDir: string,
+  vaultDir: () => string | null = () => null,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response('Method not allowed', { status: 405, headers: securityHeaders() });
     }
+    const media = mediaOf(request.url, vaultDir());
+    if (media !== undefined)
+      return media === null ? notFound() : sendMedia(media, request.method === 'HEAD');
     const file = resolveAppAsset(rootDir, request.url);
     if (file === null) return notFound();
     try {

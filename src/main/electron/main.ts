@@ -122,7 +122,10 @@ async function openVault(): Promise<Engine | null> {
 }
 
 async function start(): Promise<void> {
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler(rendererDir, () => engine?.vaultDir ?? null),
+  );
   const actions = {
     importFiles: () => pickAndImport('files'),
     importFolder: () => pickAndImport('folder'),

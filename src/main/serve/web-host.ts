@@ -19,6 +19,8 @@ import {
 import { contentSecurityPolicy } from '../common/content-security-policy';
 import { serveSocket, MAX_MESSAGE_BYTES } from './socket';
 import { sendStatic } from './static-route';
+import { sendMedia } from './media-route';
+import { MEDIA_PREFIX } from '../common/media-path';
 import { receiveUpload } from './upload-route';
 
 export const SOCKET_PATH = '/api/socket';
@@ -124,12 +126,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         });
         return;
       }
+      // Judge the path as the request wrote it, before the URL parser resolves any `..`.
+      const rawPath = (request.url ?? '/').split(/[?#]/u)[0] ?? '/';
+      if (rawPath.startsWith(MEDIA_PREFIX)) {
+        await sendMedia(request, response, engine.vaultDir, rawPath);
+        return;
+      }
       const headers = securityHeaders();
       if (url.searchParams.has('token')) {
         headers['set-cookie'] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
       }
-      // Judge the path as the request wrote it, before the URL parser resolves any `..`.
-      const rawPath = (request.url ?? '/').split(/[?#]/u)[0] ?? '/';
       await sendStatic(response, options.rendererDir, rawPath, headers);
     })();
   });

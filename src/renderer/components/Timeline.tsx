@@ -2,10 +2,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageView } from '../../shared/contract';
-import { formatBytes } from '../format';
 import { useHost } from '../host-context';
 import { useTimeline } from '../store/timeline-store';
 import { useVault } from '../store/vault-store';
+import { Attachment } from './Attachment';
 import { senderHue, timelineRows } from './timeline-rows';
 
 /** Loads the next page when the reader is this close to either end (pixels). */
@@ -37,10 +37,7 @@ function MessageRow({ message }: Readonly<{ message: MessageView }>) {
       </header>
       {message.text === '' ? null : <p className="message-text">{message.text}</p>}
       {message.attachments.map((attachment, index) => (
-        <p key={index} className="message-attachment">
-          📎 {attachment.name}
-          {attachment.bytes === null ? '' : ` · ${formatBytes(attachment.bytes, i18n.language)}`}
-        </p>
+        <Attachment key={index} attachment={attachment} />
       ))}
     </article>
   );

@@ -41,6 +41,7 @@ export const en = {
   timeline: {
     label: 'Messages',
     error: 'Could not load messages: {{message}}',
+    missing: 'not in the export',
   },
   drop: {
     title: 'Drop to import',

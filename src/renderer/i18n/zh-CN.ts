@@ -42,6 +42,7 @@ export const zhCN: Strings = {
   timeline: {
     label: '消息',
     error: '无法加载消息：{{message}}',
+    missing: '导出中没有此文件',
   },
   drop: {
     title: '松开即可导入',

@@ -1,5 +1,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { storeStream } from '../../../src/main/engine/vault/blob-store';
 import { describe, expect, it } from 'vitest';
 import { createAppProtocolHandler, resolveAppAsset } from '../../../src/main/electron/app-protocol';
 import { mimeTypeFor } from '../../../src/main/common/static-path';
@@ -163,5 +165,31 @@ describe('the app:// protocol handler', () => {
       new Request('app://chat-vault/index.html', { method: 'POST', body: 'x' }),
     );
     expect(response.status).toBe(405);
+  });
+});
+
+describe('media over the app scheme', () => {
+  it('serves a stored file of the vault by hash, and an HTML one only as an inert download', async () => {
+    const vault = await tempDir();
+    const rendererRoot = await tempDir();
+    const stored = await storeStream(
+      vault,
+      Readable.from([Buffer.from('<script>alert(1)</script>')]),
+    );
+    const handler = createAppProtocolHandler(rendererRoot, () => vault);
+    const image = await handler(new Request(`app://chat-vault/media/${stored.sha256}/photo.png`));
+    expect(image.status).toBe(200);
+    expect(image.headers.get('Content-Type')).toBe('image/png');
+    const page = await handler(new Request(`app://chat-vault/media/${stored.sha256}/page.html`));
+    expect(page.headers.get('Content-Type')).toBe('application/octet-stream');
+    expect(page.headers.get('Content-Disposition')).toMatch(/^attachment;/u);
+    expect(await page.text()).toBe('<script>alert(1)</script>');
+    expect(
+      (await handler(new Request(`app://chat-vault/media/${'0'.repeat(64)}/a.png`))).status,
+    ).toBe(404);
+    const noVault = createAppProtocolHandler(rendererRoot);
+    expect(
+      (await noVault(new Request(`app://chat-vault/media/${stored.sha256}/photo.png`))).status,
+    ).toBe(404);
   });
 });

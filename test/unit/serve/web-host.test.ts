@@ -2,7 +2,9 @@ import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
 import { WebSocket } from 'ws';
+import { storeStream } from '../../../src/main/engine/vault/blob-store';
 import type { Engine } from '../../../src/main/engine/engine';
 import { startWebHost, type WebHost } from '../../../src/main/serve/web-host';
 import { openTestEngine } from '../../support/engine';
@@ -136,6 +138,28 @@ describe('web host', () => {
     const reply = await request(host, `/assets/leak.txt?token=${host.token}`);
     expect(reply.status).toBe(404);
     expect(reply.body).not.toContain('private');
+  });
+
+  it('serves a stored file by hash to a page with the token, with byte ranges', async () => {
+    const { host, vaultDir } = await start();
+    const bytes = Buffer.from('0123456789');
+    const stored = await storeStream(vaultDir, Readable.from([bytes]));
+    const cookie = `chat_vault_token=${host.token}`;
+    const whole = await request(host, `/media/${stored.sha256}/clip.mp4`, { headers: { cookie } });
+    expect(whole.status).toBe(200);
+    expect(whole.body).toBe('0123456789');
+    expect(whole.headers['content-type']).toBe('video/mp4');
+    expect(whole.headers['x-content-type-options']).toBe('nosniff');
+    const part = await request(host, `/media/${stored.sha256}/clip.mp4`, {
+      headers: { cookie, range: 'bytes=2-4' },
+    });
+    expect(part.status).toBe(206);
+    expect(part.body).toBe('234');
+    expect(part.headers['content-range']).toBe('bytes 2-4/10');
+    expect((await request(host, `/media/${stored.sha256}/clip.mp4`)).status).toBe(403);
+    expect(
+      (await request(host, `/media/${'0'.repeat(64)}/clip.mp4`, { headers: { cookie } })).status,
+    ).toBe(404);
   });
 
   it('answers contract requests over the WebSocket', async () => {
