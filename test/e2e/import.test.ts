@@ -105,6 +105,12 @@ describe('importing in Chromium', () => {
     }
     await log.getByText('message 0', { exact: true }).waitFor();
     await screenshot(page, 'timeline-oldest');
+    // End and Home jump to the conversation's real last and first messages.
+    await log.focus();
+    await page.keyboard.press('End');
+    await log.getByText('message 1199', { exact: true }).waitFor();
+    await page.keyboard.press('Home');
+    await log.getByText('message 0', { exact: true }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageView } from '../../shared/contract';
 import { useHost } from '../host-context';
@@ -93,6 +93,20 @@ export function Timeline({ conversationId }: Readonly<{ conversationId: string }
     }
   }, [rows, virtualizer]);
 
+  /** Home and End go to the conversation's true first and last messages, not just the loaded ones. */
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Home' && event.key !== 'End') return;
+    event.preventDefault();
+    const atStart = event.key === 'Home';
+    stickToEnd.current = !atStart;
+    void useTimeline
+      .getState()
+      .open(api, conversationId, atStart ? 'start' : 'end')
+      .then(() => {
+        if (atStart) scrollRef.current?.scrollTo({ top: 0 });
+      });
+  };
+
   const onScroll = () => {
     const element = scrollRef.current;
     if (element === null) return;
@@ -114,6 +128,7 @@ export function Timeline({ conversationId }: Readonly<{ conversationId: string }
       role="log"
       aria-label={t('timeline.label')}
       onScroll={onScroll}
+      onKeyDown={onKeyDown}
     >
       {error === null ? null : (
         <p className="notice notice-error" role="alert">

@@ -16,7 +16,7 @@ type TimelineState = Readonly<{
   hasNewer: boolean;
   loading: boolean;
   error: string | null;
-  open: (api: Api, conversationId: string) => Promise<void>;
+  open: (api: Api, conversationId: string, at?: 'start' | 'end') => Promise<void>;
   loadOlder: (api: Api) => Promise<void>;
   loadNewer: (api: Api) => Promise<void>;
 }>;
@@ -40,11 +40,15 @@ export const useTimeline = create<TimelineState>()((set, get) => {
     hasNewer: false,
     loading: false,
     error: null,
-    async open(api, conversationId) {
+    async open(api, conversationId, at = 'end') {
       set({ conversationId, messages: [], hasOlder: false, hasNewer: false });
-      const page = await fetchPage(api, conversationId, { kind: 'end' });
+      const page = await fetchPage(api, conversationId, { kind: at });
       if (page === null || get().conversationId !== conversationId) return;
-      set({ messages: page.messages, hasOlder: page.more, hasNewer: false });
+      set({
+        messages: page.messages,
+        hasOlder: at === 'end' && page.more,
+        hasNewer: at === 'start' && page.more,
+      });
     },
     async loadOlder(api) {
       const { conversationId, messages, loading, hasOlder } = get();
