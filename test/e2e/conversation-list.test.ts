@@ -85,6 +85,17 @@ describe('the conversation list in Chromium', () => {
     await page.getByRole('searchbox', { name: 'Filter conversations' }).fill('an');
     expect(await list.getByRole('option').count()).toBe(1);
     await page.getByRole('searchbox', { name: 'Filter conversations' }).fill('');
+    const platforms = page.getByRole('combobox', { name: 'Show conversations from' });
+    expect(await platforms.locator('option').allTextContents()).toEqual([
+      'All apps',
+      'WhatsApp',
+      'Slack',
+      'WeChat',
+    ]);
+    await platforms.selectOption('slack');
+    expect(await list.getByRole('option').count()).toBe(1);
+    await platforms.selectOption('all');
+    expect(await list.getByRole('option').count()).toBe(3);
     await list.getByRole('option', { name: /Ana/ }).click();
     await screenshot(page, 'conversation-list-en-light');
     expect(errors).toEqual([]);

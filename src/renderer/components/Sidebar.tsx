@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { PLATFORMS, type Platform } from '../../shared/platforms';
 import iconUrl from '../../../assets/icon.svg';
 import { useTranslation } from 'react-i18next';
 import { useVault } from '../store/vault-store';
@@ -12,15 +13,21 @@ export function Sidebar({ onOpenSettings }: Readonly<{ onOpenSettings: () => voi
   const filter = useVault((state) => state.filter);
   const setFilter = useVault((state) => state.setFilter);
   const select = useVault((state) => state.select);
+  const [platform, setPlatform] = useState<Platform | 'all'>('all');
 
+  /** The platforms present in the vault, in the usual order (the filter offers only those). */
+  const platforms = useMemo(
+    () => PLATFORMS.filter((candidate) => conversations.some((c) => c.platform === candidate)),
+    [conversations],
+  );
   const shown = useMemo(() => {
     const needle = filter.trim().toLocaleLowerCase();
-    return needle === ''
-      ? conversations
-      : conversations.filter((conversation) =>
-          conversation.title.toLocaleLowerCase().includes(needle),
-        );
-  }, [conversations, filter]);
+    return conversations.filter(
+      (conversation) =>
+        (platform === 'all' || conversation.platform === platform) &&
+        (needle === '' || conversation.title.toLocaleLowerCase().includes(needle)),
+    );
+  }, [conversations, filter, platform]);
 
   return (
     <aside className="sidebar" aria-label={t('sidebar.conversations')}>
@@ -47,6 +54,21 @@ export function Sidebar({ onOpenSettings }: Readonly<{ onOpenSettings: () => voi
         placeholder={t('sidebar.filterPlaceholder')}
         aria-label={t('sidebar.filterPlaceholder')}
       />
+      {platforms.length > 1 ? (
+        <select
+          className="platform-filter"
+          value={platform}
+          onChange={(event) => setPlatform(event.target.value as Platform | 'all')}
+          aria-label={t('sidebar.platformFilter')}
+        >
+          <option value="all">{t('sidebar.allPlatforms')}</option>
+          {platforms.map((candidate) => (
+            <option key={candidate} value={candidate}>
+              {t(`platform.${candidate}`)}
+            </option>
+          ))}
+        </select>
+      ) : null}
       <h2 className="section-title">{t('sidebar.conversations')}</h2>
       {conversations.length === 0 ? (
         <p className="sidebar-hint">{t('sidebar.emptyHint')}</p>

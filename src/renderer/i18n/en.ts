@@ -9,6 +9,8 @@ export const en = {
   sidebar: {
     conversations: 'Conversations',
     filterPlaceholder: 'Filter conversations',
+    platformFilter: 'Show conversations from',
+    allPlatforms: 'All apps',
     noMatches: 'No conversation matches “{{query}}”.',
     emptyHint: 'Imported chats will be listed here.',
     messages_one: '{{count, number}} message',

@@ -10,6 +10,8 @@ export const zhCN: Strings = {
   sidebar: {
     conversations: '会话',
     filterPlaceholder: '筛选会话',
+    platformFilter: '显示来自以下应用的会话',
+    allPlatforms: '全部应用',
     noMatches: '没有与“{{query}}”匹配的会话。',
     emptyHint: '导入的聊天会显示在这里。',
     messages_one: '{{count, number}} 条消息',
