@@ -20,6 +20,8 @@ export const ConversationSummarySchema = z.object({
   firstAt: isoTime.nullable(),
   lastAt: isoTime.nullable(),
   participants: z.array(z.string()),
+  /** The start of the newest message, for the list's preview. */
+  lastMessage: z.object({ sender: z.string().nullable(), text: z.string() }).nullable(),
 });
 export type ConversationSummary = Readonly<z.infer<typeof ConversationSummarySchema>>;
 

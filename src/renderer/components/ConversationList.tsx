@@ -64,7 +64,9 @@ export function ConversationList({ conversations, selectedId, onSelect }: Props)
           <span className="conversation-text">
             <span className="conversation-title">{conversation.title}</span>
             <span className="conversation-meta">
-              {t('sidebar.messages', { count: conversation.messageCount })}
+              {conversation.lastMessage === null
+                ? t('sidebar.messages', { count: conversation.messageCount })
+                : `${conversation.lastMessage.sender === null ? '' : `${conversation.lastMessage.sender}: `}${conversation.lastMessage.text}`}
             </span>
           </span>
           <span className="conversation-time">

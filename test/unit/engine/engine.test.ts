@@ -59,6 +59,7 @@ describe('engine', () => {
       firstAt: '2024-06-01T00:00:00.000Z',
       lastAt: '2024-06-03T08:30:00.000Z',
       participants: ['妈妈', '我'],
+      lastMessage: null,
     });
     expect(list[2]?.participants).toEqual([]);
   });

@@ -203,6 +203,9 @@ describe('query plans', () => {
     expect(plan).toMatchInlineSnapshot(`
       [
         "SCAN c USING INDEX conversations_by_last_at",
+        "SEARCH last USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN",
+        "CORRELATED SCALAR SUBQUERY 2",
+        "SEARCH m USING COVERING INDEX messages_by_time (conversation_id=?)",
         "CORRELATED SCALAR SUBQUERY 1",
         "SEARCH p USING PRIMARY KEY (conversation_id=?)",
       ]

@@ -9,7 +9,18 @@ export async function conversationsCommand(
 ): Promise<number> {
   const conversations = await engine.handlers['conversations.list']({});
   if (options.json) {
-    out.json(conversations);
+    // Exactly the fields of the command-line contract.
+    out.json(
+      conversations.map(({ id, title, platform, messageCount, firstAt, lastAt, participants }) => ({
+        id,
+        title,
+        platform,
+        messageCount,
+        firstAt,
+        lastAt,
+        participants,
+      })),
+    );
     return 0;
   }
   if (conversations.length === 0) {

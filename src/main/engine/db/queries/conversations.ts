@@ -11,7 +11,12 @@ type ConversationRow = Readonly<{
   first_at: number | null;
   last_at: number | null;
   participants: string | null;
+  last_sender: string | null;
+  last_text: string | null;
 }>;
+
+/** How much of the last message the list shows. */
+const PREVIEW_CHARS = 120;
 
 const toIso = (ms: number | null): string | null =>
   ms === null ? null : new Date(ms).toISOString();
@@ -19,8 +24,12 @@ const toIso = (ms: number | null): string | null =>
 export const LIST_CONVERSATIONS_SQL = `
   SELECT c.id, c.platform, c.title, c.message_count, c.first_at, c.last_at,
          (SELECT json_group_array(p.name) FROM participants AS p WHERE p.conversation_id = c.id)
-           AS participants
+           AS participants,
+         last.sender AS last_sender, substr(last.text, 1, ${PREVIEW_CHARS}) AS last_text
   FROM conversations AS c
+  LEFT JOIN messages AS last ON last.id = (
+    SELECT m.id FROM messages AS m WHERE m.conversation_id = c.id ORDER BY m.sent_at DESC, m.id DESC LIMIT 1
+  )
   ORDER BY c.last_at DESC NULLS LAST, c.title`;
 
 export function listConversations(db: Database): ConversationSummary[] {
@@ -33,5 +42,6 @@ export function listConversations(db: Database): ConversationSummary[] {
     firstAt: toIso(row.first_at),
     lastAt: toIso(row.last_at),
     participants: row.participants === null ? [] : (JSON.parse(row.participants) as string[]),
+    lastMessage: row.last_text === null ? null : { sender: row.last_sender, text: row.last_text },
   }));
 }
