@@ -34,15 +34,21 @@ function chat(count: number): string {
   return text;
 }
 
+/** A fresh browser context on the app, in English, collecting page errors. */
+async function openApp() {
+  const context = await browser.newContext({
+    locale: 'en-US',
+    viewport: { width: 1100, height: 720 },
+  });
+  const page = await context.newPage();
+  const errors = watchForErrors(page);
+  await page.goto(serve.url);
+  return { context, page, errors };
+}
+
 describe('importing in Chromium', () => {
   it('imports a WhatsApp export chosen with “Import files…” and lists its conversation', async () => {
-    const context = await browser.newContext({
-      locale: 'en-US',
-      viewport: { width: 1100, height: 720 },
-    });
-    const page = await context.newPage();
-    const errors = watchForErrors(page);
-    await page.goto(serve.url);
+    const { context, page, errors } = await openApp();
     await page.getByRole('heading', { name: 'Your vault is empty' }).waitFor();
 
     const file = path.join(inputDir, 'WhatsApp Chat with Ana.txt');
@@ -79,13 +85,7 @@ describe('importing in Chromium', () => {
   });
 
   it('opens a long conversation at its newest message and pages older ones in while scrolling up', async () => {
-    const context = await browser.newContext({
-      locale: 'en-US',
-      viewport: { width: 1100, height: 720 },
-    });
-    const page = await context.newPage();
-    const errors = watchForErrors(page);
-    await page.goto(serve.url);
+    const { context, page, errors } = await openApp();
     const file = path.join(inputDir, 'WhatsApp Chat with Long.txt');
     await writeFile(file, chat(1200));
     await page.getByRole('listbox', { name: 'Conversations' }).waitFor();
@@ -119,13 +119,7 @@ describe('importing in Chromium', () => {
   });
 
   it('shows a photo from a WhatsApp zip in the timeline, served from the vault', async () => {
-    const context = await browser.newContext({
-      locale: 'en-US',
-      viewport: { width: 1100, height: 720 },
-    });
-    const page = await context.newPage();
-    const errors = watchForErrors(page);
-    await page.goto(serve.url);
+    const { context, page, errors } = await openApp();
     const zip = path.join(inputDir, 'WhatsApp Chat with Photos.zip');
     await writeFile(
       zip,
