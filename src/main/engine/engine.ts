@@ -35,6 +35,8 @@ export type Engine = Readonly<{
   db: DbClient;
   /** Submits paths and resolves with their final states. */
   importAndWait(paths: readonly string[]): Promise<ImportItem[]>;
+  /** Resolves with the final state of these submitted imports once they have all finished. */
+  settled(ids: readonly string[]): Promise<ImportItem[]>;
   subscribe(listener: EventListener): () => void;
   /** Resolves once the import folder (if any) is being watched. */
   watcherReady: Promise<void>;
@@ -139,6 +141,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     handlers,
     db,
     importAndWait: (paths) => imports.settled(imports.submit(paths).map((item) => item.id)),
+    settled: (ids) => imports.settled(ids),
     subscribe: (listener) => hub.subscribe(listener),
     watcherReady: watcher?.ready ?? Promise.resolve(),
     async close() {

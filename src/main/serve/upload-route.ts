@@ -34,3 +34,11 @@ export async function receiveUpload(request: IncomingMessage, vaultDir: string):
   }
   return target;
 }
+
+/** Removes an upload's folder (only ever one inside the vault's `incoming/`). */
+export async function removeUpload(vaultDir: string, saved: string): Promise<void> {
+  const folder = path.dirname(saved);
+  const incoming = path.join(vaultDir, INCOMING_DIR);
+  if (path.dirname(folder) !== incoming) return;
+  await rm(folder, { recursive: true, force: true });
+}

@@ -21,7 +21,7 @@ import { serveSocket, MAX_MESSAGE_BYTES } from './socket';
 import { sendStatic } from './static-route';
 import { sendMedia } from './media-route';
 import { MEDIA_PREFIX } from '../common/media-path';
-import { receiveUpload } from './upload-route';
+import { receiveUpload, removeUpload } from './upload-route';
 
 export const SOCKET_PATH = '/api/socket';
 export const UPLOAD_PATH = '/api/upload';
@@ -114,7 +114,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         }
         try {
           const saved = await receiveUpload(request, engine.vaultDir);
-          sendJson(response, 200, await engine.handlers['import.submit']({ paths: [saved] }));
+          const submitted = await engine.handlers['import.submit']({ paths: [saved] });
+          sendJson(response, 200, submitted);
+          // Once imported, the vault holds the original as a blob: the uploaded copy can go.
+          void engine
+            .settled(submitted.items.map((item) => item.id))
+            .then(() => removeUpload(engine.vaultDir, saved));
         } catch (error) {
           sendJson(response, 500, { error: describeError(error) });
         }

@@ -1,4 +1,5 @@
-import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -225,21 +226,26 @@ describe('web host', () => {
     socket.close();
   });
 
-  it('takes an upload that carries the token header into the vault and queues it', async () => {
-    const { host, vaultDir } = await start();
+  it('imports an upload that carries the token header, under a safe name, then drops the uploaded copy', async () => {
+    const { host, engine, vaultDir } = await start();
+    const body = '12/31/20, 9:41 PM - Ana: Happy new year!\n';
     const reply = await request(host, '/api/upload', {
       method: 'POST',
       headers: {
         'x-chat-vault-token': host.token,
         'x-chat-vault-file-name': encodeURIComponent('../../聊天.txt'),
       },
-      body: 'hello',
+      body,
     });
     expect(reply.status).toBe(200);
-    const [folder] = await readdir(path.join(vaultDir, 'incoming'));
-    const saved = path.join(vaultDir, 'incoming', folder ?? '', '.._.._聊天.txt');
-    expect(await readFile(saved, 'utf8')).toBe('hello');
-    expect(JSON.parse(reply.body)).toMatchObject({ items: [{ path: saved, status: 'queued' }] });
+    const [item] = (JSON.parse(reply.body) as { items: { id: string; path: string }[] }).items;
+    expect(path.dirname(path.dirname(item?.path ?? ''))).toBe(path.join(vaultDir, 'incoming'));
+    expect(path.basename(item?.path ?? '')).toBe('.._.._聊天.txt');
+    const [final] = await engine.settled([item?.id ?? '']);
+    expect(final).toMatchObject({ status: 'imported', messagesAdded: 1 });
+    const archives = await engine.db.call('listArchives');
+    expect(archives[0]?.sha256).toBe(createHash('sha256').update(body).digest('hex'));
+    await expect.poll(() => readdir(path.join(vaultDir, 'incoming'))).toEqual([]);
   });
 
   it('refuses an upload that has only the cookie', async () => {
