@@ -9,6 +9,7 @@ import { openDatabase, tuneForImport } from '../src/main/engine/db/open-database
 import { LATER_BATCH_MESSAGES } from '../src/main/engine/import/batch-policy';
 import { MessageKeyer, conversationIdFor } from '../src/main/engine/import/message-key';
 import { messageRow, VaultWriter, type MessageRow } from '../src/main/engine/import/vault-writer';
+import { plainMessage } from '../src/main/engine/readers/records';
 import { senderFor, textFor } from './generate';
 
 export function bareWrite(vaultDir: string, messages: number, withExternalIds: boolean): number {
@@ -31,19 +32,12 @@ export function bareWrite(vaultDir: string, messages: number, withExternalIds: b
   for (let start = 0; start < messages; start += LATER_BATCH_MESSAGES) {
     const batch: MessageRow[] = [];
     for (let i = start; i < Math.min(messages, start + LATER_BATCH_MESSAGES); i += 1) {
-      const message = {
+      const message = plainMessage({
         externalId: withExternalIds ? String(i + 1) : null,
         sentAt: Date.UTC(2015, 0, 13) + i * 30_000,
         sender: senderFor(i),
         text: textFor(i),
-        kind: 'text' as const,
-        replyToExternalId: null,
-        forwardedFrom: null,
-        editedAt: null,
-        reactions: [],
-        entities: null,
-        attachments: [],
-      };
+      });
       batch.push(messageRow(conversationId, keyer.key(conversationId, message), message, []));
     }
     writer.commit(

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { ReadError } from '../../src/main/engine/readers/read-error';
-import type { Reader, ReadMessage } from '../../src/main/engine/readers/records';
+import { plainMessage, type Reader, type ReadMessage } from '../../src/main/engine/readers/records';
 
 const LINE = /^(\d+)\/(\d+)\/(\d+), (\d+):(\d+) - ([^:]+): (.*)$/u;
 
@@ -34,8 +34,7 @@ export function fakeWhatsAppReader(options: FakeReaderOptions = {}): Reader {
         throw new ReadError('TRUNCATED', 'the file breaks here', { entry: entry.path, line });
       }
       const [, month, day, year, hour, minute, sender, body] = match;
-      const message: ReadMessage = {
-        externalId: null,
+      const message: ReadMessage = plainMessage({
         sentAt: Date.UTC(
           2000 + Number(year),
           Number(month) - 1,
@@ -45,14 +44,7 @@ export function fakeWhatsAppReader(options: FakeReaderOptions = {}): Reader {
         ),
         sender: sender ?? null,
         text: body ?? '',
-        kind: 'text',
-        replyToExternalId: null,
-        forwardedFrom: null,
-        editedAt: null,
-        reactions: [],
-        entities: null,
-        attachments: [],
-      };
+      });
       count += 1;
       yield { type: 'participant', conversationRef: 'chat', name: message.sender ?? '' };
       yield { type: 'message', conversationRef: 'chat', message };

@@ -82,3 +82,20 @@ export type ReaderOptions = Readonly<{
 
 /** A reader streams records out of one export; it throws a ReadError where the input breaks. */
 export type Reader = (source: ExportSource, options: ReaderOptions) => AsyncIterable<ReadRecord>;
+
+/** A message with its essentials given and every optional part empty (no id, reply, media...). */
+export function plainMessage(
+  fields: Pick<ReadMessage, 'sentAt' | 'sender' | 'text'> & Partial<ReadMessage>,
+): ReadMessage {
+  return {
+    externalId: null,
+    kind: 'text',
+    replyToExternalId: null,
+    forwardedFrom: null,
+    editedAt: null,
+    reactions: [],
+    entities: null,
+    attachments: [],
+    ...fields,
+  };
+}

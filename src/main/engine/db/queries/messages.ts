@@ -1,21 +1,14 @@
 import type { Database } from 'better-sqlite3';
+import type { MessageView } from '../../../../shared/contract';
 
-export type MessageAttachment = Readonly<{
-  name: string;
-  mime: string | null;
-  bytes: number | null;
-  sha256: string | null;
-}>;
+type MessageAttachment = MessageView['attachments'][number];
 
-export type MessageView = Readonly<{
-  id: string;
-  conversationId: string;
-  sentAt: string;
-  sender: string | null;
-  text: string;
-  kind: 'text' | 'media' | 'system' | 'call' | 'other';
-  attachments: MessageAttachment[];
-}>;
+/** The columns of a message as the contract shows it, attachments folded in as JSON. */
+const MESSAGE_COLUMNS = `
+  SELECT m.id, m.conversation_id, m.sent_at, m.sender, m.text, m.kind,
+         (SELECT json_group_array(json_object('name', a.name, 'mime', a.mime, 'bytes', a.bytes, 'sha256', a.sha256))
+            FROM attachments AS a WHERE a.message_id = m.id) AS attachments
+  FROM messages AS m`;
 
 export type MessagePage = Readonly<{
   conversationId: string;
@@ -25,11 +18,7 @@ export type MessagePage = Readonly<{
   before: number | null;
 }>;
 
-export const LIST_MESSAGES_SQL = `
-  SELECT m.id, m.conversation_id, m.sent_at, m.sender, m.text, m.kind,
-         (SELECT json_group_array(json_object('name', a.name, 'mime', a.mime, 'bytes', a.bytes, 'sha256', a.sha256))
-            FROM attachments AS a WHERE a.message_id = m.id) AS attachments
-  FROM messages AS m
+export const LIST_MESSAGES_SQL = `${MESSAGE_COLUMNS}
   WHERE m.conversation_id = :conversationId
     AND m.sent_at >= coalesce(:after, -9007199254740991)
     AND m.sent_at < coalesce(:before, 9007199254740991)
@@ -55,18 +44,12 @@ export function conversationExists(db: Database, id: string): boolean {
   return db.prepare('SELECT 1 FROM conversations WHERE id = ?').get(id) !== undefined;
 }
 
-const PAGE_COLUMNS = `
-  SELECT m.id, m.conversation_id, m.sent_at, m.sender, m.text, m.kind,
-         (SELECT json_group_array(json_object('name', a.name, 'mime', a.mime, 'bytes', a.bytes, 'sha256', a.sha256))
-            FROM attachments AS a WHERE a.message_id = m.id) AS attachments
-  FROM messages AS m`;
-
 /** The page queries: each walks `messages_by_time` from a cursor, never sorting (plans pinned in tests). */
 export const PAGE_SQL = {
-  forward: `${PAGE_COLUMNS}
+  forward: `${MESSAGE_COLUMNS}
     WHERE m.conversation_id = :conversationId AND (m.sent_at, m.id) > (:sentAt, :id)
     ORDER BY m.sent_at, m.id LIMIT :limit`,
-  backward: `${PAGE_COLUMNS}
+  backward: `${MESSAGE_COLUMNS}
     WHERE m.conversation_id = :conversationId AND (m.sent_at, m.id) < (:sentAt, :id)
     ORDER BY m.sent_at DESC, m.id DESC LIMIT :limit`,
 } as const;
