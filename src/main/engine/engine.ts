@@ -83,27 +83,21 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       Math.max(0, wait),
     );
   };
-  let imports: ImportQueue;
-  try {
-    imports = await ImportQueue.start(
-      path.join(options.workersDir, 'import-worker.mjs'),
-      {
-        vaultDir,
-        databaseFile,
-        nativeBinding: options.nativeBinding,
-        writerWorkerPath: path.join(options.workersDir, 'writer-worker.mjs'),
-      },
-      (item) => {
-        hub.emit({ event: 'import.updated', payload: item });
-        if (item.status !== 'queued' && item.status !== 'importing') announceChange();
-      },
-      announceChange,
-      options.timeZone,
-    );
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
+  const imports = new ImportQueue(
+    path.join(options.workersDir, 'import-worker.mjs'),
+    {
+      vaultDir,
+      databaseFile,
+      nativeBinding: options.nativeBinding,
+      writerWorkerPath: path.join(options.workersDir, 'writer-worker.mjs'),
+    },
+    (item) => {
+      hub.emit({ event: 'import.updated', payload: item });
+      if (item.status !== 'queued' && item.status !== 'importing') announceChange();
+    },
+    announceChange,
+    options.timeZone,
+  );
   if (options.resumeImports ?? true) {
     const interrupted = await db.call('interruptedImports');
     if (interrupted.length > 0) imports.submit(interrupted);

@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ImportItem } from '../../../shared/contract';
-import { VaultError } from '../errors';
 import type { ImportProgress, ImportResult } from './import-result';
 import type { ImportReply, ImportRequest, ImportWorkerData } from './import-worker-protocol';
 
@@ -66,28 +65,51 @@ export function queuedImportItem(id: string, itemPath: string): ImportItem {
   };
 }
 
+/**
+ * The import thread (and its writer thread) start with the first import, so commands and windows
+ * that only read never pay for them.
+ */
 export class ImportQueue {
   readonly #items = new Map<string, Tracked>();
-  readonly #worker: Worker;
+  readonly #workerPath: string;
+  readonly #workerData: ImportWorkerData;
   readonly #listener: ImportListener;
   readonly #onCommitted: () => void;
   readonly #timeZone: string | undefined;
+  #worker: Worker | null = null;
 
-  private constructor(
-    worker: Worker,
+  constructor(
+    workerPath: string,
+    data: ImportWorkerData,
     listener: ImportListener,
     onCommitted: () => void,
     timeZone?: string,
   ) {
-    this.#worker = worker;
+    this.#workerPath = workerPath;
+    this.#workerData = data;
     this.#listener = listener;
     this.#onCommitted = onCommitted;
     this.#timeZone = timeZone;
-    worker.on('message', (reply: ImportReply) => this.#receive(reply));
+  }
+
+  /** The import thread, started on first use; requests posted before it is ready wait in its port. */
+  #importer(): Worker {
+    if (this.#worker !== null) return this.#worker;
+    const worker = new Worker(this.#workerPath, {
+      workerData: this.#workerData,
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
+    worker.on('message', (reply: ImportReply) => {
+      if (reply.type === 'fatal')
+        this.#failPending(`the importer could not start: ${reply.message}`);
+      else this.#receive(reply);
+    });
     worker.on('error', (error) => this.#failPending(error.message));
     worker.on('exit', (code) => {
       if (code !== 0) this.#failPending(`the importer stopped (exit code ${code})`);
     });
+    this.#worker = worker;
+    return worker;
   }
 
   /** The import thread died: nothing pending will finish. What was committed stays committed. */
@@ -105,33 +127,6 @@ export class ImportQueue {
       });
       tracked.done();
     }
-  }
-
-  static async start(
-    workerPath: string,
-    data: ImportWorkerData,
-    listener: ImportListener,
-    onCommitted: () => void,
-    timeZone?: string,
-  ): Promise<ImportQueue> {
-    const worker = new Worker(workerPath, {
-      workerData: data,
-      resourceLimits: { maxYoungGenerationSizeMb: 8 },
-    });
-    await new Promise<void>((resolve, reject) => {
-      worker.once('message', (reply: ImportReply) =>
-        reply.type === 'ready'
-          ? resolve()
-          : reject(
-              new VaultError(
-                'IMPORTER_FAILED',
-                `The importer could not start: ${reply.type === 'fatal' ? reply.message : reply.type}`,
-              ),
-            ),
-      );
-      worker.once('error', reject);
-    });
-    return new ImportQueue(worker, listener, onCommitted, timeZone);
   }
 
   /** Queues each path, unless it is already waiting or importing (then that item stands for it). */
@@ -155,7 +150,7 @@ export class ImportQueue {
         path: absolute,
         ...(this.#timeZone === undefined ? {} : { timeZone: this.#timeZone }),
       };
-      this.#worker.postMessage(request);
+      this.#importer().postMessage(request);
       return item;
     });
   }
@@ -168,7 +163,7 @@ export class ImportQueue {
     )
       return false;
     const request: ImportRequest = { type: 'cancel', id };
-    this.#worker.postMessage(request);
+    this.#importer().postMessage(request);
     return true;
   }
 
@@ -190,9 +185,11 @@ export class ImportQueue {
 
   async close(): Promise<void> {
     await this.idle();
-    const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
+    const worker = this.#worker;
+    if (worker === null) return;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     const request: ImportRequest = { type: 'close' };
-    this.#worker.postMessage(request);
+    worker.postMessage(request);
     await exited;
   }
 
