@@ -12,6 +12,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // A guard against hangs, not a speed goal: tests that start the CLI or worker threads
+          // take seconds on a busy two-core machine.
+          testTimeout: 30_000,
           globalSetup: ['test/support/build-node.ts'],
           env: { TZ: 'UTC' },
         },
@@ -21,6 +24,7 @@ export default defineConfig({
           name: 'conformance',
           include: ['test/conformance/**/*.test.ts'],
           environment: 'node',
+          testTimeout: 30_000,
           globalSetup: ['test/support/build-node.ts'],
           env: { TZ: 'UTC' },
         },

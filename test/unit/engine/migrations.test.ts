@@ -192,6 +192,51 @@ describe('migration 2 (archives and messages)', () => {
   });
 });
 
+describe('migration 3 (time-ordered ids)', () => {
+  it('renumbers messages by time, keeps attachments with them and rebuilds an exact index', async () => {
+    const { file, db } = await freshDatabase();
+    migrate(db, MIGRATIONS.slice(0, 2), file);
+    db.exec(`
+      INSERT INTO conversations (id, platform, title) VALUES ('c1', 'whatsapp', 'A'), ('c2', 'telegram', 'B');
+      INSERT INTO archives (public_id, name, source_path, format, container, status, started_at)
+        VALUES ('a1', 'x', '/x', 'whatsapp-txt', 'file', 'complete', 0);
+      INSERT INTO blobs (sha256, bytes, stored_at) VALUES ('${'ab'.repeat(32)}', 3, 0);
+    `);
+    const insert = db.prepare<[number, string, string, number, string]>(
+      "INSERT INTO messages (id, conversation_id, key, sent_at, kind, text, archive_id) VALUES (?, ?, ?, ?, 'text', ?, 1)",
+    );
+    // Written out of time order, two at the same time, one before 1970.
+    insert.run(1, 'c1', 'k1', 2_000_500, '你好，世界');
+    insert.run(2, 'c2', 'k2', 1_000_000, 'first');
+    insert.run(3, 'c1', 'k3', 2_000_500, 'same time, written later');
+    insert.run(4, 'c2', 'k4', -5_000, 'old');
+    db.prepare(
+      `INSERT INTO attachments (message_id, ordinal, name, sha256, bytes) VALUES (3, 0, 'a.jpg', '${'ab'.repeat(32)}', 3)`,
+    ).run();
+    db.prepare("INSERT INTO messages_fts (rowid, text) VALUES (1, '你 好 世 界')").run();
+
+    migrate(db, MIGRATIONS, file);
+
+    const rows = db
+      .prepare<[], { id: number; key: string }>('SELECT id, key FROM messages ORDER BY id')
+      .all();
+    expect(rows.map((row) => row.key)).toEqual(['k4', 'k2', 'k1', 'k3']);
+    expect(rows.map((row) => Math.floor(row.id / 65_536))).toEqual([-5, 1000, 2000, 2000]);
+    const k3 = rows.find((row) => row.key === 'k3')?.id;
+    expect(db.prepare('SELECT message_id FROM attachments').pluck().get()).toBe(k3);
+    expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+    const match = db
+      .prepare<[string], number>('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?')
+      .pluck();
+    const k1 = rows.find((row) => row.key === 'k1')?.id;
+    expect(match.all('"你 好"')).toEqual([k1]);
+    expect(match.all('"好 世"')).toEqual([]); // the comma keeps them apart now
+    expect(match.all('written')).toEqual([k3]);
+    db.close();
+  });
+});
+
 describe('query plans', () => {
   it('list conversations walks the last-activity index instead of sorting', async () => {
     const { file, db } = await freshDatabase();

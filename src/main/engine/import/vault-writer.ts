@@ -7,7 +7,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Platform } from '../../../shared/platforms';
 import type { ReadMessage } from '../readers/records';
-import { spaceCjk } from '../search/cjk-tokens';
+import { MessageIdAllocator } from '../db/message-ids';
+import { indexText } from '../search/index-text';
 
 export type AttachmentRow = Readonly<{
   name: string;
@@ -83,16 +84,26 @@ export class VaultWriter {
   readonly #db: Database;
   readonly #upsertConversation;
   readonly #insertParticipant;
-  readonly #insertMessage;
+  readonly #insertMessageStatement;
   readonly #insertFts;
   readonly #insertAttachment;
   readonly #insertBlob;
   readonly #bumpConversation;
   readonly #bumpArchive;
   readonly #checkpoint;
+  readonly #ids: MessageIdAllocator;
 
   constructor(db: Database) {
     this.#db = db;
+    const maxIdIn = db
+      .prepare<[number, number], number | null>(
+        'SELECT max(id) FROM messages WHERE id BETWEEN ? AND ?',
+      )
+      .pluck();
+    this.#ids = new MessageIdAllocator(
+      (low, high) => maxIdIn.get(low, high) ?? null,
+      db.prepare<[], number | null>('SELECT max(id) FROM messages').pluck().get() ?? null,
+    );
     this.#upsertConversation = db.prepare<[string, string, string]>(
       `INSERT INTO conversations (id, platform, title) VALUES (?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET title = excluded.title`,
@@ -100,8 +111,9 @@ export class VaultWriter {
     this.#insertParticipant = db.prepare<[string, string]>(
       'INSERT OR IGNORE INTO participants (conversation_id, name) VALUES (?, ?)',
     );
-    this.#insertMessage = db.prepare<
+    this.#insertMessageStatement = db.prepare<
       [
+        number,
         string,
         string,
         string | null,
@@ -117,16 +129,19 @@ export class VaultWriter {
         number,
       ]
     >(
-      `INSERT OR IGNORE INTO messages
-         (conversation_id, key, external_id, sent_at, sender, kind, text, reply_to, forwarded_from,
-          edited_at, reactions_json, entities_json, archive_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      // A message already stored under its key is left as it is; an id in use is an error (see
+      // insertMessage), never silently dropped.
+      `INSERT INTO messages
+         (id, conversation_id, key, external_id, sent_at, sender, kind, text, reply_to,
+          forwarded_from, edited_at, reactions_json, entities_json, archive_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (conversation_id, key) DO NOTHING`,
     );
-    this.#insertFts = db.prepare<[number | bigint, string]>(
+    this.#insertFts = db.prepare<[number, string]>(
       'INSERT INTO messages_fts (rowid, text) VALUES (?, ?)',
     );
     this.#insertAttachment = db.prepare<
-      [number | bigint, number, string, string | null, string | null, number | null]
+      [number, number, string, string | null, string | null, number | null]
     >(
       'INSERT INTO attachments (message_id, ordinal, name, mime, sha256, bytes) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -171,25 +186,10 @@ export class VaultWriter {
         let added = 0;
         const totals = new Map<string, { count: number; first: number; last: number }>();
         for (const row of batch.messages) {
-          const result = this.#insertMessage.run(
-            row.conversationId,
-            row.key,
-            row.externalId,
-            row.sentAt,
-            row.sender,
-            row.kind,
-            row.text,
-            row.replyTo,
-            row.forwardedFrom,
-            row.editedAt,
-            row.reactionsJson,
-            row.entitiesJson,
-            archiveId,
-          );
-          if (result.changes === 0) continue;
+          const rowId = this.#insertMessage(row, archiveId);
+          if (rowId === null) continue;
           added += 1;
-          const rowId = result.lastInsertRowid;
-          if (row.text !== '') this.#insertFts.run(rowId, spaceCjk(row.text));
+          if (row.text !== '') this.#insertFts.run(rowId, indexText(row.text));
           row.attachments.forEach((attachment, ordinal) => {
             if (attachment.sha256 !== null) this.blob(attachment.sha256, attachment.bytes ?? 0);
             this.#insertAttachment.run(
@@ -220,4 +220,44 @@ export class VaultWriter {
       })
       .immediate();
   }
+
+  /** Inserts the message under a time-ordered id; null when its key is already stored. */
+  #insertMessage(row: MessageRow, archiveId: number): number | null {
+    for (;;) {
+      const id = this.#ids.propose(row.sentAt);
+      try {
+        const { changes } = this.#insertMessageStatement.run(
+          id,
+          row.conversationId,
+          row.key,
+          row.externalId,
+          row.sentAt,
+          row.sender,
+          row.kind,
+          row.text,
+          row.replyTo,
+          row.forwardedFrom,
+          row.editedAt,
+          row.reactionsJson,
+          row.entitiesJson,
+          archiveId,
+        );
+        if (changes === 0) return null;
+        this.#ids.taken(id);
+        return id;
+      } catch (error) {
+        // Another writer (a second process on the same vault) took the id: look again.
+        if (!isPrimaryKeyConflict(error)) throw error;
+        this.#ids.collided(id);
+      }
+    }
+  }
+}
+
+function isPrimaryKeyConflict(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    (error as { code: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/main/engine/db/open-database';
+import { SLOTS_PER_SECOND } from '../../../src/main/engine/db/message-ids';
+import { VaultWriter, type MessageRow } from '../../../src/main/engine/import/vault-writer';
+import { useTempDirs } from '../../support/temp-dir';
+import { openVaultDb } from '../../support/vault-db';
+
+const tempDir = useTempDirs();
+
+function row(key: string, sentAt: number, text = key): MessageRow {
+  return {
+    conversationId: 'c1',
+    key,
+    externalId: null,
+    sentAt,
+    sender: 'Ana',
+    kind: 'text',
+    text,
+    replyTo: null,
+    forwardedFrom: null,
+    editedAt: null,
+    reactionsJson: null,
+    entitiesJson: null,
+    attachments: [],
+  };
+}
+
+async function vault() {
+  const dir = await tempDir();
+  const db = openVaultDb(dir);
+  db.exec(`
+    INSERT INTO archives (public_id, name, source_path, format, container, status, started_at)
+      VALUES ('a1', 'x', '/x', 'whatsapp-txt', 'file', 'importing', 0);
+    INSERT INTO import_jobs (path, archive_id, state, updated_at) VALUES ('/x', 1, 'running', 0);
+  `);
+  return { dir, db };
+}
+
+const conversation = { id: 'c1', platform: 'whatsapp' as const, title: 'Family' };
+const job = { id: 1, recordsDone: 0 };
+const batchOf = (messages: MessageRow[]) => ({
+  conversations: [conversation],
+  participants: [],
+  messages,
+});
+
+describe('VaultWriter', () => {
+  it('gives messages time-ordered ids, keeping the written order within a second', async () => {
+    const { db } = await vault();
+    const writer = new VaultWriter(db);
+    writer.commit(batchOf([row('b', 60_000), row('a', 60_000), row('z', 1_000)]), 1, job);
+    const rows = db
+      .prepare<[], { id: number; key: string }>('SELECT id, key FROM messages ORDER BY id')
+      .all();
+    expect(rows).toEqual([
+      { id: 1 * SLOTS_PER_SECOND, key: 'z' },
+      { id: 60 * SLOTS_PER_SECOND, key: 'b' },
+      { id: 60 * SLOTS_PER_SECOND + 1, key: 'a' },
+    ]);
+    db.close();
+  });
+
+  it('counts a message whose key is stored as existing, and indexes only what it added', async () => {
+    const { db } = await vault();
+    const writer = new VaultWriter(db);
+    expect(writer.commit(batchOf([row('a', 5_000, '你好')]), 1, job)).toEqual({
+      added: 1,
+      existing: 0,
+    });
+    expect(
+      writer.commit(batchOf([row('a', 5_000, '你好'), row('b', 5_000, '你好')]), 1, job),
+    ).toEqual({ added: 1, existing: 1 });
+    const hits = db
+      .prepare('SELECT count(*) FROM messages_fts WHERE messages_fts MATCH \'"你 好"\'')
+      .pluck()
+      .get();
+    expect(hits).toBe(2);
+    db.close();
+  });
+
+  it('loses nothing when another writer on the same vault took the id it meant to use', async () => {
+    const { dir, db } = await vault();
+    const first = new VaultWriter(db);
+    const other = openDatabase(path.join(dir, 'vault.db'));
+    const second = new VaultWriter(other); // knows of no message yet
+    first.commit(batchOf([row('a', 7_000), row('b', 7_000)]), 1, job);
+    second.commit(batchOf([row('c', 7_000), row('a', 7_000)]), 1, job);
+    const keys = db.prepare<[], string>('SELECT key FROM messages ORDER BY id').pluck().all();
+    expect(keys).toEqual(['a', 'b', 'c']);
+    expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+    other.close();
+    db.close();
+  });
+});
