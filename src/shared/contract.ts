@@ -120,6 +120,23 @@ export type PageAnchor = z.infer<typeof PageAnchorSchema>;
 
 export const MAX_PAGE_MESSAGES = 500;
 
+/** One search hit; `snippet` marks its matches as shared/search-snippet.ts describes. */
+export const SearchHitSchema = z.object({
+  messageId: z.string(),
+  conversationId: z.string(),
+  conversationTitle: z.string(),
+  platform: PlatformSchema,
+  sentAt: isoTime,
+  sender: z.string().nullable(),
+  text: z.string(),
+  kind: z.enum(['text', 'media', 'system', 'call', 'other']),
+  snippet: z.string(),
+});
+export type SearchHit = Readonly<z.infer<typeof SearchHitSchema>>;
+
+export const MAX_SEARCH_HITS = 200;
+export const MAX_SEARCH_QUERY = 1000;
+
 const noParams = z.object({}).strict();
 
 /** Paths from a drop or a dialog; bounded so one message cannot ask for unbounded work. */
@@ -157,6 +174,30 @@ export const requests = {
   'import.cancel': {
     params: z.object({ id: z.string().min(1).max(100) }).strict(),
     result: z.object({ cancelled: z.boolean() }),
+  },
+  /**
+   * Search every message (or one conversation's). `total` counts every hit, exactly. Newest-first
+   * pages continue from `nextCursor`; relevance pages from an `offset`.
+   */
+  'search.messages': {
+    params: z
+      .object({
+        query: z.string().max(MAX_SEARCH_QUERY),
+        conversationId: z.string().min(1).max(100).nullable(),
+        order: z.enum(['newest', 'relevance']),
+        limit: z.number().int().min(1).max(MAX_SEARCH_HITS),
+        cursor: z
+          .string()
+          .regex(/^-?\d{1,17}$/u)
+          .nullable(),
+        offset: z.number().int().min(0).max(100_000),
+      })
+      .strict(),
+    result: z.object({
+      total: z.number().int().nonnegative(),
+      hits: z.array(SearchHitSchema),
+      nextCursor: z.string().nullable(),
+    }),
   },
 } as const;
 

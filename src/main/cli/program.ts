@@ -13,6 +13,7 @@ import { archivesCommand } from './commands/archives';
 import { conversationsCommand } from './commands/conversations';
 import { importCommand } from './commands/import';
 import { messagesCommand } from './commands/messages';
+import { searchCommand } from './commands/search';
 import { verifyCommand } from './commands/verify';
 import { watchCommand } from './commands/watch';
 import { serveCommand } from './commands/serve';
@@ -144,6 +145,52 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
               limit: options.limit,
               after: options.after ?? null,
               before: options.before ?? null,
+            },
+            out,
+          ),
+        );
+      },
+    );
+
+  program
+    .command('search')
+    .description(
+      'search every message, newest first: words, "phrases", -exclude, a OR b, from:, in:, before:, after:, has:media, platform:',
+    )
+    .argument('<query>', 'what to look for (quote it for the shell)')
+    .option('--conversation <id>', 'only in this conversation')
+    .option('--sender <name>', 'only messages from senders whose name contains this')
+    .option('--after <time>', 'only messages sent at or after this ISO 8601 time', parseInstant)
+    .option('--before <time>', 'only messages sent before this ISO 8601 time', parseInstant)
+    .option('--limit <n>', 'at most this many hits', parseLimit, 100)
+    .option('--relevance', 'best matches first instead of newest first')
+    .option('--json', 'print one JSON document')
+    .action(
+      async (
+        query: string,
+        options: {
+          json?: boolean;
+          conversation?: string;
+          sender?: string;
+          after?: number;
+          before?: number;
+          limit: number;
+          relevance?: boolean;
+        },
+      ) => {
+        const json = options.json === true;
+        await withEngine(json, (engine) =>
+          searchCommand(
+            engine,
+            query,
+            {
+              json,
+              conversationId: options.conversation ?? null,
+              sender: options.sender ?? null,
+              after: options.after ?? null,
+              before: options.before ?? null,
+              limit: options.limit,
+              relevance: options.relevance === true,
             },
             out,
           ),

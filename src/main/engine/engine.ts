@@ -128,6 +128,10 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     'import.submit': ({ paths }) => Promise.resolve({ items: imports.submit(paths) }),
     'import.list': () => Promise.resolve({ items: imports.list() }),
     'import.cancel': ({ id }) => Promise.resolve({ cancelled: imports.cancel(id) }),
+    'search.messages': async (request) => {
+      const result = await db.call('searchMessages', { ...request, timeZone: options.timeZone });
+      return { ...result, hits: [...result.hits] };
+    },
   };
 
   return {

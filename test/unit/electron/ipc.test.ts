@@ -31,6 +31,7 @@ function fakeHandlers(calls: string[] = []): Handlers {
     },
     'import.cancel': () => Promise.resolve({ cancelled: false }),
     'messages.page': () => Promise.resolve({ messages: [], more: false }),
+    'search.messages': () => Promise.resolve({ total: 0, hits: [], nextCursor: null }),
     'import.list': () => {
       calls.push('import.list');
       return Promise.resolve({ items: [] });

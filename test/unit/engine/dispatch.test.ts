@@ -16,6 +16,7 @@ const handlers: Handlers = {
   'import.list': () => Promise.reject(new Error('boom')),
   'import.cancel': () => Promise.resolve({ cancelled: false }),
   'messages.page': () => Promise.resolve({ messages: [], more: false }),
+  'search.messages': () => Promise.resolve({ total: 0, hits: [], nextCursor: null }),
 };
 
 describe('dispatch', () => {

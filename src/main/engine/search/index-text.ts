@@ -117,3 +117,39 @@ export function hasAtoms(text: string): boolean {
   }
   return false;
 }
+
+/** Where the index's word and atom tokens of `text` lie (UTF-16 offsets), in order. */
+export function tokenSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let inWord = false;
+  let at = 0;
+  for (const char of text) {
+    const kind = classify(char, char.codePointAt(0) ?? 0);
+    if (kind === 'word') {
+      const last = spans.at(-1);
+      if (inWord && last !== undefined) last.end = at + char.length;
+      else spans.push({ start: at, end: at + char.length });
+      inWord = true;
+    } else {
+      if (kind === 'atom') spans.push({ start: at, end: at + char.length });
+      inWord = false;
+    }
+    at += char.length;
+  }
+  return spans;
+}
+
+/**
+ * True when a term with atoms also holds spaces, punctuation or joiners ("你好，世界", "😂!"): the
+ * index matches any separators there (or none at the ends), so hits must be checked against the
+ * text itself.
+ */
+export function needsLiteralCheck(term: string): boolean {
+  const trimmed = term.trim();
+  if (!hasAtoms(trimmed)) return false;
+  for (const char of trimmed) {
+    const kind = classify(char, char.codePointAt(0) ?? 0);
+    if (kind === 'separator' || kind === 'joiner') return true;
+  }
+  return false;
+}

@@ -13,6 +13,7 @@ import {
   type MessagePage,
   type PageRequest,
 } from './messages';
+import { searchMessages, type SearchRequest } from '../../search/search-messages';
 import { blobReferences, integrityCheck, storedBlobs } from './verify';
 
 export const queries = {
@@ -28,6 +29,7 @@ export const queries = {
   storedBlobs: (db: Database) => storedBlobs(db),
   blobReferences: (db: Database, sha256: string) => blobReferences(db, sha256),
   integrityCheck: (db: Database) => integrityCheck(db),
+  searchMessages: (db: Database, request: SearchRequest) => searchMessages(db, request),
 } as const;
 
 export type Queries = typeof queries;

@@ -5,7 +5,7 @@ import {
   FTS_TOKENIZER,
   hasAtoms,
   indexText,
-} from '../../../../src/main/engine/search/index-text';
+} from '../../../src/main/engine/search/index-text';
 
 /** The tokens FTS5 stores for each text, in order. */
 function tokensOf(texts: readonly string[]): string[][] {

@@ -1,0 +1,166 @@
+/**
+ * Runs a search on the vault: parse, build the MATCH expression and the SQL, count every hit
+ * (exact, never capped) and read one page of them with snippets.
+ */
+import type { Database, Statement } from 'better-sqlite3';
+import type { Platform } from '../../../shared/platforms';
+import { VaultError } from '../errors';
+import { needsLiteralCheck } from './index-text';
+import { matchExpression } from './match-expression';
+import { buildSnippet } from './snippet';
+import { parseSearchQuery, SearchQueryError } from './search-query';
+import { countSql, hitsSql, searchParams, type SearchOrder } from './search-sql';
+
+export type SearchRequest = Readonly<{
+  query: string;
+  /** Only this conversation (the search inside an open conversation). */
+  conversationId: string | null;
+  /** Only senders whose name contains this / only messages sent in [after, before). */
+  sender?: string | null;
+  after?: number | null;
+  before?: number | null;
+  order: SearchOrder;
+  limit: number;
+  /** Newest-first: continue below this message id (the last hit of the previous page). */
+  cursor: string | null;
+  /** Relevance: skip this many hits. */
+  offset: number;
+  /** The zone in which before:/after: dates are read; default the machine's. */
+  timeZone?: string | undefined;
+}>;
+
+export type SearchHit = Readonly<{
+  messageId: string;
+  conversationId: string;
+  conversationTitle: string;
+  platform: Platform;
+  sentAt: string;
+  sender: string | null;
+  text: string;
+  kind: 'text' | 'media' | 'system' | 'call' | 'other';
+  snippet: string;
+}>;
+
+export type SearchResult = Readonly<{
+  total: number;
+  hits: readonly SearchHit[];
+  /** The cursor of the next page (newest-first), or null at the end. */
+  nextCursor: string | null;
+}>;
+
+type HitRow = Readonly<{
+  id: number;
+  conversation_id: string;
+  title: string;
+  platform: Platform;
+  sent_at: number;
+  sender: string | null;
+  text: string;
+  kind: SearchHit['kind'];
+}>;
+
+const statements = new WeakMap<Database, Map<string, Statement>>();
+
+function prepared(db: Database, sql: string): Statement {
+  let cache = statements.get(db);
+  if (cache === undefined) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (statement === undefined) {
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
+/** The bound values a statement names, and no others. */
+function boundFor(sql: string, params: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const bound: Record<string, unknown> = {};
+  for (const [, name] of sql.matchAll(/:([A-Za-z][A-Za-z0-9]*)/gu)) {
+    if (name !== undefined) bound[name] = params[name];
+  }
+  return bound;
+}
+
+export function searchMessages(db: Database, request: SearchRequest): SearchResult {
+  let query;
+  try {
+    query = parseSearchQuery(request.query, { timeZone: request.timeZone });
+  } catch (error) {
+    if (error instanceof SearchQueryError) {
+      throw new VaultError('SEARCH_QUERY_INVALID', error.message);
+    }
+    throw error;
+  }
+  const match = matchExpression(query);
+  const filters = query.filters;
+  const scope = {
+    ...filters,
+    from: request.sender ?? filters.from,
+    after: maxOf(request.after ?? null, filters.after),
+    before: minOf(request.before ?? null, filters.before),
+    conversationId: request.conversationId,
+    literals: query.groups.flatMap((group) =>
+      group.length === 1 && group[0] !== undefined && needsLiteralCheck(group[0].text)
+        ? [group[0].text.trim()]
+        : [],
+    ),
+  };
+  const hasFilter =
+    scope.from !== null ||
+    scope.in !== null ||
+    scope.platform !== null ||
+    scope.after !== null ||
+    scope.before !== null ||
+    scope.hasMedia ||
+    scope.conversationId !== null;
+  if (match === null && !hasFilter) {
+    throw new VaultError(
+      'SEARCH_QUERY_EMPTY',
+      'Type a word to look for, or a filter such as from:NAME or has:media.',
+    );
+  }
+  const fromIndex = match !== null;
+  const cursor = request.cursor === null ? null : Number(request.cursor);
+  const params = searchParams(match, scope, {
+    cursor,
+    limit: request.limit,
+    offset: request.offset,
+  });
+  const count = countSql(scope, fromIndex);
+  const total = prepared(db, count).pluck().get(boundFor(count, params)) as number;
+  const order: SearchOrder = fromIndex ? request.order : 'newest';
+  const hits = hitsSql(scope, fromIndex, order);
+  const rows = prepared(db, hits).all(boundFor(hits, params)) as HitRow[];
+  const last = rows.at(-1);
+  return {
+    total,
+    hits: rows.map((row) => ({
+      messageId: String(row.id),
+      conversationId: row.conversation_id,
+      conversationTitle: row.title,
+      platform: row.platform,
+      sentAt: new Date(row.sent_at).toISOString(),
+      sender: row.sender,
+      text: row.text,
+      kind: row.kind,
+      snippet: buildSnippet(row.text, query),
+    })),
+    nextCursor:
+      order === 'newest' && last !== undefined && rows.length === request.limit
+        ? String(last.id)
+        : null,
+  };
+}
+
+function maxOf(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null ? a : Math.max(a, b);
+}
+
+function minOf(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null ? a : Math.min(a, b);
+}
