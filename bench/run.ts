@@ -1,7 +1,10 @@
 /**
  * `npm run bench`: generates large synthetic exports and prints figures as JSON lines.
  *   --messages N   messages per export (default 1,000,000)
- *   --big          also a ~2 GB Telegram export (7,000,000 messages) for peak memory
+ *   --big          also a ~2 GB Telegram export (7,000,000 messages) for peak memory, and search
+ *                  over 10,000,000 messages
+ *   --search-messages N   messages in the search benchmark's vault (default 2,000,000)
+ *   --only NAMES   comma-separated: import, search (default: all)
  */
 import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,11 +12,14 @@ import { parseArgs } from 'node:util';
 import { bareWrite } from './bare-write';
 import { writeTelegramExport, writeWhatsAppExport } from './generate';
 import { measureImport } from './measure-import';
+import { benchSearch } from './search-bench';
 
 const { values } = parseArgs({
   options: {
     messages: { type: 'string', default: '1000000' },
     big: { type: 'boolean', default: false },
+    'search-messages': { type: 'string', default: '2000000' },
+    only: { type: 'string', default: 'import,search' },
   },
 });
 const messages = Number(values.messages);
@@ -60,8 +66,22 @@ async function benchImport(
   await rm(path.dirname(input), { recursive: true, force: true });
 }
 
+const only = new Set(values.only.split(','));
+
 await mkdir(root, { recursive: true });
-await benchImport('telegram', messages, writeTelegramExport, 'result.json', true);
-await benchImport('whatsapp', messages, writeWhatsAppExport, 'WhatsApp Chat with Bench.txt', false);
-if (values.big)
-  await benchImport('telegram-2gb', 7_000_000, writeTelegramExport, 'result.json', true);
+if (only.has('import')) {
+  await benchImport('telegram', messages, writeTelegramExport, 'result.json', true);
+  await benchImport(
+    'whatsapp',
+    messages,
+    writeWhatsAppExport,
+    'WhatsApp Chat with Bench.txt',
+    false,
+  );
+  if (values.big)
+    await benchImport('telegram-2gb', 7_000_000, writeTelegramExport, 'result.json', true);
+}
+if (only.has('search')) {
+  await benchSearch(await freshDir('search'), Number(values['search-messages']), line);
+  if (values.big) await benchSearch(await freshDir('search-10m'), 10_000_000, line);
+}

@@ -52,6 +52,7 @@ describe('chat-vault command line', () => {
       'import',
       'archives',
       'messages',
+      'search',
       'verify',
       'watch',
       'serve',

@@ -220,13 +220,15 @@ describe('search', () => {
       .filter((m) => words(m.text).some((w) => w.startsWith('cafe')))
       .map((m) => m.id);
     expect(expected.length).toBeGreaterThan(100);
-    expect(allHits('CAFE')).toEqual(expected);
+    expect(allHits('CAFE*')).toEqual(expected);
+    const whole = stored.filter((m) => words(m.text).includes('cafe')).map((m) => m.id);
+    expect(allHits('Café')).toEqual(whole);
     const exact = stored.filter((m) => words(m.text).includes('hello')).map((m) => m.id);
     expect(allHits('"hello"')).toEqual(exact);
     const help = stored
       .filter((m) => words(m.text).some((w) => w.startsWith('hel')))
       .map((m) => m.id);
-    expect(allHits('hel')).toEqual(help);
+    expect(allHits('hel*')).toEqual(help);
   });
 
   it('applies OR and -exclusions', () => {
@@ -285,7 +287,7 @@ describe('search', () => {
   it('marks the matches in snippets', () => {
     const hit = searchMessages(db, request('你好')).hits[0];
     expect(hit?.snippet).toContain(`${HIGHLIGHT_START}你好${HIGHLIGHT_END}`);
-    const word = searchMessages(db, request('cafe')).hits[0];
+    const word = searchMessages(db, request('cafe*')).hits[0];
     expect(word?.snippet).toMatch(
       new RegExp(`${HIGHLIGHT_START}(Café|cafe|CAFÉS)${HIGHLIGHT_END}`, 'u'),
     );
@@ -338,65 +340,47 @@ describe('query plans of search', () => {
         endId: 1,
         after: 0,
         before: 1,
-        conversationId: 'c',
-        from: '%a%',
-        in: '%a%',
-        inId: 'a',
-        platform: 'qq',
+        literal0: '%x%',
       })
       .map((row) => row.detail);
-  const scope = {
-    from: null,
-    in: null,
-    platform: null,
-    after: null,
-    before: null,
-    hasMedia: false,
-    conversationId: null,
-    literals: [] as string[],
-  };
+  const scope = { after: null, before: null, literals: [] as string[] };
 
-  it('newest-first walks the index by rowid: no sort, whatever the term', () => {
-    expect(plan(hitsSql(scope, true, 'newest'))).toMatchInlineSnapshot(`
+  it('newest-first walks the index by rowid without sorting; a count reads the index alone', () => {
+    expect(plan(hitsSql(scope, 'newest'))).toMatchInlineSnapshot(`
       [
-        "SCAN f VIRTUAL TABLE INDEX 192:M1<",
+        "SCAN f VIRTUAL TABLE INDEX 192:M3<",
         "SEARCH m USING INTEGER PRIMARY KEY (rowid=?)",
         "SEARCH c USING INDEX sqlite_autoindex_conversations_1 (id=?)",
       ]
     `);
-    expect(plan(countSql(scope, true))).toMatchInlineSnapshot(`
+    expect(plan(countSql(scope))).toMatchInlineSnapshot(`
       [
-        "SCAN f VIRTUAL TABLE INDEX 0:M1",
+        "SCAN f VIRTUAL TABLE INDEX 0:M3",
       ]
     `);
   });
 
-  it('filters keep the index walk, dates bound it by rowid', () => {
-    expect(plan(hitsSql({ ...scope, after: 0, before: 1, from: 'a' }, true, 'newest')))
-      .toMatchInlineSnapshot(`
+  it('whole-second dates bound the walk by rowid, in the index alone', () => {
+    expect(plan(countSql({ ...scope, after: 0, before: 86_400_000 }))).toMatchInlineSnapshot(`
       [
-        "SCAN f VIRTUAL TABLE INDEX 192:M1><",
-        "SEARCH m USING INTEGER PRIMARY KEY (rowid=?)",
-        "SEARCH c USING INDEX sqlite_autoindex_conversations_1 (id=?)",
+        "SCAN f VIRTUAL TABLE INDEX 0:M3><",
       ]
     `);
-    expect(plan(hitsSql({ ...scope, conversationId: 'c', platform: 'qq' }, true, 'newest')))
+    expect(plan(hitsSql({ ...scope, after: 0, before: 86_400_000 }, 'newest')))
       .toMatchInlineSnapshot(`
       [
-        "SEARCH c USING INDEX sqlite_autoindex_conversations_1 (id=?)",
-        "SCAN f VIRTUAL TABLE INDEX 192:M1<",
+        "SCAN f VIRTUAL TABLE INDEX 192:M3><",
         "SEARCH m USING INTEGER PRIMARY KEY (rowid=?)",
+        "SEARCH c USING INDEX sqlite_autoindex_conversations_1 (id=?)",
       ]
     `);
   });
 
-  it('filters alone walk messages by id, newest first', () => {
-    expect(plan(hitsSql({ ...scope, hasMedia: true }, false, 'newest'))).toMatchInlineSnapshot(`
+  it('literal checks read the message row of each candidate', () => {
+    expect(plan(countSql({ ...scope, literals: ['好，世'] }))).toMatchInlineSnapshot(`
       [
-        "SEARCH m USING INTEGER PRIMARY KEY (rowid<?)",
-        "CORRELATED SCALAR SUBQUERY 1",
-        "SEARCH a USING PRIMARY KEY (message_id=?)",
-        "SEARCH c USING INDEX sqlite_autoindex_conversations_1 (id=?)",
+        "SCAN f VIRTUAL TABLE INDEX 0:M3",
+        "SEARCH m USING INTEGER PRIMARY KEY (rowid=?)",
       ]
     `);
   });

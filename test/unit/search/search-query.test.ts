@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { matchExpression } from '../../../src/main/engine/search/match-expression';
 import { parseSearchQuery, SearchQueryError } from '../../../src/main/engine/search/search-query';
 
-const match = (query: string) => matchExpression(parseSearchQuery(query, { timeZone: 'UTC' }));
+const everywhere = { sender: null, conversationIds: null, platform: null, hasMedia: false };
+const match = (query: string) =>
+  matchExpression(parseSearchQuery(query, { timeZone: 'UTC' }), everywhere);
 
 function errorOf(query: string): SearchQueryError {
   try {
@@ -15,31 +17,33 @@ function errorOf(query: string): SearchQueryError {
 }
 
 describe('the search language', () => {
-  it('matches words as prefixes and quoted phrases as whole words', () => {
-    expect(match('hello')).toBe('"hello"*');
-    expect(match('hello world')).toBe('("hello"* AND "world"*)');
-    expect(match('"hello world"')).toBe('"hello world"');
-    expect(match("don't")).toBe('"don\'t"*');
+  it('matches words whole, word* as prefixes and quoted phrases in order', () => {
+    expect(match('hello')).toBe('text : ("hello")');
+    expect(match('hel*')).toBe('text : ("hel"*)');
+    expect(match('hello world')).toBe('text : (("hello" AND "world"))');
+    expect(match('"hello world"')).toBe('text : ("hello world")');
+    expect(match("don't")).toBe('text : ("don\'t")');
+    expect(match('*')).toBeNull();
   });
 
   it('turns CJK and emoji into exact phrases of single characters', () => {
-    expect(match('你好')).toBe('"你 好"*');
-    expect(match('"你好，世界"')).toBe('"你 好 ⯑ 世 界"');
-    expect(match('👍')).toBe('"👍"*');
+    expect(match('你好')).toBe('text : ("你 好")');
+    expect(match('"你好，世界"')).toBe('text : ("你 好 ⯑ 世 界")');
+    expect(match('👍')).toBe('text : ("👍")');
   });
 
   it('joins OR alternatives and excludes -terms', () => {
-    expect(match('cat OR dog')).toBe('("cat"* OR "dog"*)');
+    expect(match('cat OR dog')).toBe('text : (("cat" OR "dog"))');
     expect(match('pet cat OR dog -fish -"gold fish"')).toBe(
-      '("pet"* AND ("cat"* OR "dog"*)) NOT "fish"* NOT "gold fish"',
+      'text : (("pet" AND ("cat" OR "dog")) NOT "fish" NOT "gold fish")',
     );
-    expect(match('a OR b OR c')).toBe('("a"* OR "b"* OR "c"*)');
+    expect(match('a OR b OR c')).toBe('text : (("a" OR "b" OR "c"))');
   });
 
   it('keeps FTS5 syntax typed by a person as plain text', () => {
-    expect(match('NEAR(a')).toBe('"NEAR(a"*');
-    expect(match('a"b')).toBe('"a""b"*');
-    expect(match('AND')).toBe('"AND"*');
+    expect(match('NEAR(a')).toBe('text : ("NEAR(a")');
+    expect(match('a"b')).toBe('text : ("a""b")');
+    expect(match('AND')).toBe('text : ("AND")');
   });
 
   it('reads filters, with quoted values', () => {
@@ -55,7 +59,7 @@ describe('the search language', () => {
       after: Date.UTC(2024, 0, 1),
       before: Date.UTC(2024, 2, 15),
     });
-    expect(query.groups).toEqual([[{ text: 'hi', phrase: false }]]);
+    expect(query.groups).toEqual([[{ text: 'hi', phrase: false, prefix: false }]]);
   });
 
   it('reads dates in the vault time zone', () => {
@@ -64,8 +68,8 @@ describe('the search language', () => {
   });
 
   it('treats a word with a colon that is not a filter as a word', () => {
-    expect(match('12:30')).toBe('"12:30"*');
-    expect(match('https://example.com')).toBe('"https://example.com"*');
+    expect(match('12:30')).toBe('text : ("12:30")');
+    expect(match('https://example.com')).toBe('text : ("https://example.com")');
   });
 
   it('explains what is wrong, and where', () => {
@@ -82,8 +86,27 @@ describe('the search language', () => {
     expect(errorOf('x after:yesterday').offset).toBe(2);
   });
 
-  it('has nothing to match for punctuation alone or filters alone', () => {
+  it('has nothing to match for punctuation alone', () => {
     expect(match(',,, !!')).toBeNull();
-    expect(match('from:Ana')).toBeNull();
+  });
+
+  it('turns filters into lookups in the sender and scope columns', () => {
+    const query = parseSearchQuery('hi', { timeZone: 'UTC' });
+    expect(
+      matchExpression(query, {
+        sender: 'Ana Maria',
+        conversationIds: ['c_ab12', 'c_cd34'],
+        platform: 'wechat',
+        hasMedia: true,
+      }),
+    ).toBe(
+      'text : ("hi") AND sender : "Ana Maria"* AND scope : ("ccab12" OR "cccd34") AND scope : "pwechat" AND scope : "hasmedia"',
+    );
+    expect(
+      matchExpression(parseSearchQuery('from:小明', { timeZone: 'UTC' }), {
+        ...everywhere,
+        sender: '小明',
+      }),
+    ).toBe('sender : "小 明"*');
   });
 });

@@ -8,7 +8,7 @@ import type { Database } from 'better-sqlite3';
 import type { Platform } from '../../../shared/platforms';
 import type { ReadMessage } from '../readers/records';
 import { MessageIdAllocator } from '../db/message-ids';
-import { indexText } from '../search/index-text';
+import { indexRow } from '../search/index-row';
 
 export type AttachmentRow = Readonly<{
   name: string;
@@ -92,6 +92,9 @@ export class VaultWriter {
   readonly #bumpArchive;
   readonly #checkpoint;
   readonly #ids: MessageIdAllocator;
+  readonly #platformOf;
+  /** The platform of each conversation written to, for the index's scope tokens. */
+  readonly #platforms = new Map<string, Platform>();
 
   constructor(db: Database) {
     this.#db = db;
@@ -137,9 +140,12 @@ export class VaultWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (conversation_id, key) DO NOTHING`,
     );
-    this.#insertFts = db.prepare<[number, string]>(
-      'INSERT INTO messages_fts (rowid, text) VALUES (?, ?)',
+    this.#insertFts = db.prepare<[number, string, string, string]>(
+      'INSERT INTO messages_fts (rowid, text, sender, scope) VALUES (?, ?, ?, ?)',
     );
+    this.#platformOf = db
+      .prepare<[string], Platform>('SELECT platform FROM conversations WHERE id = ?')
+      .pluck();
     this.#insertAttachment = db.prepare<
       [number, number, string, string | null, string | null, number | null]
     >(
@@ -189,7 +195,16 @@ export class VaultWriter {
           const rowId = this.#insertMessage(row, archiveId);
           if (rowId === null) continue;
           added += 1;
-          if (row.text !== '') this.#insertFts.run(rowId, indexText(row.text));
+          const index = indexRow(
+            {
+              text: row.text,
+              sender: row.sender,
+              hasMedia: row.kind === 'media' || row.attachments.length > 0,
+            },
+            row.conversationId,
+            this.#platform(row.conversationId),
+          );
+          this.#insertFts.run(rowId, index.text, index.sender, index.scope);
           row.attachments.forEach((attachment, ordinal) => {
             if (attachment.sha256 !== null) this.blob(attachment.sha256, attachment.bytes ?? 0);
             this.#insertAttachment.run(
@@ -219,6 +234,16 @@ export class VaultWriter {
         return { added, existing: batch.messages.length - added };
       })
       .immediate();
+  }
+
+  #platform(conversationId: string): Platform {
+    let platform = this.#platforms.get(conversationId);
+    if (platform === undefined) {
+      platform = this.#platformOf.get(conversationId);
+      if (platform === undefined) throw new Error(`No conversation ${conversationId} to write to`);
+      this.#platforms.set(conversationId, platform);
+    }
+    return platform;
   }
 
   /** Inserts the message under a time-ordered id; null when its key is already stored. */

@@ -3,9 +3,10 @@
  * (exact, never capped) and read one page of them with snippets.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { Platform } from '../../../shared/platforms';
+import { PLATFORMS, type Platform } from '../../../shared/platforms';
 import { VaultError } from '../errors';
 import { needsLiteralCheck } from './index-text';
+import { platformToken } from './index-row';
 import { matchExpression } from './match-expression';
 import { buildSnippet } from './snippet';
 import { parseSearchQuery, SearchQueryError } from './search-query';
@@ -94,45 +95,41 @@ export function searchMessages(db: Database, request: SearchRequest): SearchResu
     }
     throw error;
   }
-  const match = matchExpression(query);
-  const filters = query.filters;
-  const scope = {
-    ...filters,
-    from: request.sender ?? filters.from,
+  const { filters } = query;
+  const conversationIds = conversationsInScope(db, filters.in, request.conversationId);
+  if (conversationIds !== null && conversationIds.length === 0) {
+    return { total: 0, hits: [], nextCursor: null };
+  }
+  const sqlScope = {
     after: maxOf(request.after ?? null, filters.after),
     before: minOf(request.before ?? null, filters.before),
-    conversationId: request.conversationId,
     literals: query.groups.flatMap((group) =>
       group.length === 1 && group[0] !== undefined && needsLiteralCheck(group[0].text)
         ? [group[0].text.trim()]
         : [],
     ),
   };
-  const hasFilter =
-    scope.from !== null ||
-    scope.in !== null ||
-    scope.platform !== null ||
-    scope.after !== null ||
-    scope.before !== null ||
-    scope.hasMedia ||
-    scope.conversationId !== null;
-  if (match === null && !hasFilter) {
+  const match =
+    matchExpression(query, {
+      sender: request.sender ?? filters.from,
+      conversationIds,
+      platform: filters.platform,
+      hasMedia: filters.hasMedia,
+    }) ?? (sqlScope.after !== null || sqlScope.before !== null ? EVERY_MESSAGE : null);
+  if (match === null) {
     throw new VaultError(
       'SEARCH_QUERY_EMPTY',
       'Type a word to look for, or a filter such as from:NAME or has:media.',
     );
   }
-  const fromIndex = match !== null;
-  const cursor = request.cursor === null ? null : Number(request.cursor);
-  const params = searchParams(match, scope, {
-    cursor,
+  const params = searchParams(match, sqlScope, {
+    cursor: request.cursor === null ? null : Number(request.cursor),
     limit: request.limit,
     offset: request.offset,
   });
-  const count = countSql(scope, fromIndex);
+  const count = countSql(sqlScope);
   const total = prepared(db, count).pluck().get(boundFor(count, params)) as number;
-  const order: SearchOrder = fromIndex ? request.order : 'newest';
-  const hits = hitsSql(scope, fromIndex, order);
+  const hits = hitsSql(sqlScope, request.order);
   const rows = prepared(db, hits).all(boundFor(hits, params)) as HitRow[];
   const last = rows.at(-1);
   return {
@@ -149,10 +146,33 @@ export function searchMessages(db: Database, request: SearchRequest): SearchResu
       snippet: buildSnippet(row.text, query),
     })),
     nextCursor:
-      order === 'newest' && last !== undefined && rows.length === request.limit
+      request.order === 'newest' && last !== undefined && rows.length === request.limit
         ? String(last.id)
         : null,
   };
+}
+
+/** Every message has exactly one platform token: their union matches all (for dates alone). */
+const EVERY_MESSAGE = `scope : (${PLATFORMS.map((platform) => `"${platformToken(platform)}"`).join(' OR ')})`;
+
+/**
+ * The conversations a search is limited to: those whose title contains `in` (or whose id it is),
+ * within the open conversation when there is one; null when neither limits it.
+ */
+function conversationsInScope(
+  db: Database,
+  inFilter: string | null,
+  conversationId: string | null,
+): string[] | null {
+  if (inFilter === null) return conversationId === null ? null : [conversationId];
+  const pattern = `%${inFilter.replace(/[\\%_]/gu, (char) => `\\${char}`)}%`;
+  const ids = prepared(
+    db,
+    "SELECT id FROM conversations WHERE title LIKE :pattern ESCAPE '\\' OR id = :id",
+  )
+    .pluck()
+    .all({ pattern, id: inFilter }) as string[];
+  return conversationId === null ? ids : ids.filter((id) => id === conversationId);
 }
 
 function maxOf(a: number | null, b: number | null): number | null {

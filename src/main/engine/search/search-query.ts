@@ -1,6 +1,6 @@
 /**
- * The search box's language, parsed into a plain description. Words match words that start with
- * them (case and accents folded); "quoted phrases" match those words in that order; a term with
+ * The search box's language, parsed into a plain description. Words match whole words (case and
+ * accents folded), `word*` any word starting so; "quoted phrases" match those words in that order; a term with
  * CJK characters or emoji matches exactly where it occurs; `-term` excludes; `a OR b` matches
  * either; filters narrow: from:NAME, in:CONVERSATION, before:DATE, after:DATE, has:media,
  * platform:NAME. A value with spaces is quoted: from:"Ana Maria".
@@ -8,8 +8,14 @@
 import { PLATFORMS, PLATFORM_NAMES, type Platform } from '../../../shared/platforms';
 import { zonedWallTimeToUtc } from '../readers/zoned-time';
 
-/** One thing to look for: the text as typed and whether it was a quoted phrase. */
-export type SearchTerm = Readonly<{ text: string; phrase: boolean }>;
+/** One thing to look for: the text as typed, whether it was quoted, whether it ended in `*`. */
+export type SearchTerm = Readonly<{ text: string; phrase: boolean; prefix: boolean }>;
+
+/** A bare word as a term: `word*` asks for every word that starts with `word`. */
+function wordTerm(word: string): SearchTerm {
+  const prefix = word.length > 1 && word.endsWith('*');
+  return { text: prefix ? word.replace(/\*+$/u, '') : word, phrase: false, prefix };
+}
 
 /** Terms joined by OR; a query matches when every group matches. */
 export type TermGroup = readonly SearchTerm[];
@@ -132,18 +138,15 @@ function tokenize(input: string): Token[] {
   for (skipSpaces(); at < input.length; skipSpaces()) {
     const offset = at;
     if (input[at] === '"') {
-      tokens.push({ kind: 'term', term: { text: quoted(), phrase: true }, negated: false, offset });
+      const term = { text: quoted(), phrase: true, prefix: false };
+      tokens.push({ kind: 'term', term, negated: false, offset });
       continue;
     }
     if (input[at] === '-' && at + 1 < input.length && !/[\s-]/u.test(input[at + 1] ?? '')) {
       at += 1;
-      const text = input[at] === '"' ? quoted() : bare();
-      tokens.push({
-        kind: 'term',
-        term: { text, phrase: input[offset + 1] === '"' },
-        negated: true,
-        offset,
-      });
+      const term =
+        input[at] === '"' ? { text: quoted(), phrase: true, prefix: false } : wordTerm(bare());
+      tokens.push({ kind: 'term', term, negated: true, offset });
       continue;
     }
     const filter = /^([a-z]+):/iu.exec(input.slice(at));
@@ -159,7 +162,7 @@ function tokenize(input: string): Token[] {
     }
     const word = bare();
     if (word === 'OR') tokens.push({ kind: 'or', offset });
-    else tokens.push({ kind: 'term', term: { text: word, phrase: false }, negated: false, offset });
+    else tokens.push({ kind: 'term', term: wordTerm(word), negated: false, offset });
   }
   return tokens;
 }

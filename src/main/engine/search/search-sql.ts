@@ -1,58 +1,51 @@
 /**
- * The SQL of a search, put together from fixed fragments by which filters are present; every value
- * is a bound parameter. Newest-first walks the full-text index by rowid (message ids are
- * time-ordered, see db/message-ids.ts), so the first page of a term found in half the vault costs
- * as little as one of a rare term; dates bound the walk by rowid too.
+ * The SQL of a search, put together from fixed fragments by which conditions are present; every
+ * value is a bound parameter. Words and filters are one MATCH expression (match-expression.ts);
+ * dates bound the index walk by rowid, because message ids are time-ordered (db/message-ids.ts).
+ * So counting reads the index alone, and newest-first walks it by rowid without sorting: the first
+ * page of a word found in half the vault costs as little as one of a rare word.
  */
 import { SLOTS_PER_SECOND, secondOf } from '../db/message-ids';
-import type { SearchFilters } from './search-query';
 
 export type SearchOrder = 'newest' | 'relevance';
 
-/**
- * What the SQL filters on: the query's filters, the scope the caller gives, and the terms whose
- * hits must contain them literally (see needsLiteralCheck).
- */
-export type SearchScope = SearchFilters &
-  Readonly<{ conversationId: string | null; literals: readonly string[] }>;
+/** What the SQL checks besides the MATCH expression. */
+export type SqlScope = Readonly<{
+  /** Sent at or after / before these instants (ms since the epoch). */
+  after: number | null;
+  before: number | null;
+  /** Terms whose hits must contain them literally (see needsLiteralCheck). */
+  literals: readonly string[];
+}>;
 
-/** The bound values, named as the fragments use them. */
 export type SearchParams = Readonly<{
-  match: string | null;
-  from: string | null;
-  in: string | null;
-  inId: string | null;
-  platform: string | null;
+  match: string;
   after: number | null;
   before: number | null;
   firstId: number | null;
   endId: number | null;
-  conversationId: string | null;
-  /** LIKE patterns of the literal terms, as literal0, literal1, ... */
-  [literal: `literal${number}`]: string;
   /** Newest-first pages continue below this id. */
   cursor: number;
   limit: number;
   offset: number;
+  /** LIKE patterns of the literal terms, as literal0, literal1, ... */
+  [literal: `literal${number}`]: string;
 }>;
 
+/** The first id of the second that holds `instant`, rounded up to a whole second. */
+const firstIdFrom = (instant: number): number => secondOf(instant + 999) * SLOTS_PER_SECOND;
+
 export function searchParams(
-  match: string | null,
-  scope: SearchScope,
+  match: string,
+  scope: SqlScope,
   page: Readonly<{ cursor: number | null; limit: number; offset: number }>,
 ): SearchParams {
   return {
     match,
-    from: scope.from === null ? null : `%${escapeLike(scope.from)}%`,
-    in: scope.in === null ? null : `%${escapeLike(scope.in)}%`,
-    inId: scope.in,
-    platform: scope.platform,
     after: scope.after,
     before: scope.before,
-    // The ids of a second start at second * SLOTS_PER_SECOND: bounds for the index walk.
-    firstId: scope.after === null ? null : secondOf(scope.after) * SLOTS_PER_SECOND,
-    endId: scope.before === null ? null : (secondOf(scope.before) + 1) * SLOTS_PER_SECOND,
-    conversationId: scope.conversationId,
+    firstId: scope.after === null ? null : firstIdFrom(scope.after),
+    endId: scope.before === null ? null : firstIdFrom(scope.before),
     cursor: page.cursor ?? Number.MAX_SAFE_INTEGER,
     limit: page.limit,
     offset: page.offset,
@@ -66,75 +59,52 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/gu, (char) => `\\${char}`);
 }
 
-/** The WHERE conditions on messages (m) and conversations (c) that the scope needs. */
-function conditions(scope: SearchScope, fromIndex: boolean): string[] {
-  const where: string[] = [];
-  const id = fromIndex ? 'f.rowid' : 'm.id';
-  if (fromIndex) where.push('messages_fts MATCH :match');
-  if (scope.after !== null) where.push(`${id} >= :firstId`, 'm.sent_at >= :after');
-  if (scope.before !== null) where.push(`${id} < :endId`, 'm.sent_at < :before');
-  if (scope.conversationId !== null) where.push('m.conversation_id = :conversationId');
-  if (scope.from !== null) where.push("m.sender LIKE :from ESCAPE '\\'");
-  if (scope.in !== null) {
-    where.push("(c.title LIKE :in ESCAPE '\\' OR c.id = :inId)");
+/** Whole-second bounds are exact on ids; a bound inside a second needs the sent time itself. */
+const subSecond = (instant: number | null): boolean => instant !== null && instant % 1000 !== 0;
+
+/** Whether deciding a hit needs the message row, not just the index. */
+export const needsMessageRow = (scope: SqlScope): boolean =>
+  scope.literals.length > 0 || subSecond(scope.after) || subSecond(scope.before);
+
+function conditions(scope: SqlScope): string[] {
+  const where = ['messages_fts MATCH :match'];
+  if (scope.after !== null) {
+    // Rounded up to the next whole second, the id bound may pass over messages of the bound's own
+    // second: those the sent time then keeps.
+    if (subSecond(scope.after)) where.push('f.rowid >= :firstId - 65536', 'm.sent_at >= :after');
+    else where.push('f.rowid >= :firstId');
   }
-  if (scope.platform !== null) where.push('c.platform = :platform');
+  if (scope.before !== null) {
+    if (subSecond(scope.before)) where.push('f.rowid < :endId', 'm.sent_at < :before');
+    else where.push('f.rowid < :endId');
+  }
   scope.literals.forEach((_literal, index) => {
     where.push(`m.text LIKE :literal${index} ESCAPE '\\'`);
   });
-  if (scope.hasMedia) {
-    where.push(
-      "(m.kind = 'media' OR EXISTS (SELECT 1 FROM attachments AS a WHERE a.message_id = m.id))",
-    );
-  }
   return where;
 }
 
-const needsConversation = (scope: SearchScope): boolean =>
-  scope.in !== null || scope.platform !== null;
-
-/** Whether the rows of messages (m) must be read to decide a hit: any filter but the index's own. */
-const needsMessages = (scope: SearchScope): boolean =>
-  scope.after !== null ||
-  scope.before !== null ||
-  scope.conversationId !== null ||
-  scope.from !== null ||
-  scope.hasMedia ||
-  scope.literals.length > 0 ||
-  needsConversation(scope);
-
-function fromClause(scope: SearchScope, fromIndex: boolean, forCount: boolean): string {
-  const tables: string[] = [];
-  if (fromIndex) tables.push('messages_fts AS f');
-  if (!fromIndex || !forCount || needsMessages(scope)) {
-    tables.push(fromIndex ? 'JOIN messages AS m ON m.id = f.rowid' : 'messages AS m');
-  }
-  if (!forCount || needsConversation(scope)) {
-    tables.push('JOIN conversations AS c ON c.id = m.conversation_id');
-  }
-  return tables.join(' ');
-}
-
 /** SQL counting every hit (exact, never capped). */
-export function countSql(scope: SearchScope, fromIndex: boolean): string {
-  const where = conditions(scope, fromIndex);
-  return `SELECT count(*) FROM ${fromClause(scope, fromIndex, true)}${
-    where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`
-  }`;
+export function countSql(scope: SqlScope): string {
+  const join = needsMessageRow(scope) ? ' JOIN messages AS m ON m.id = f.rowid' : '';
+  return `SELECT count(*) FROM messages_fts AS f${join} WHERE ${conditions(scope).join(' AND ')}`;
 }
 
 const HIT_COLUMNS = `m.id, m.conversation_id, c.title, c.platform, m.sent_at, m.sender, m.text, m.kind`;
 
-/** SQL of one page of hits, newest first (after a cursor id) or by relevance (at an offset). */
-export function hitsSql(scope: SearchScope, fromIndex: boolean, order: SearchOrder): string {
-  const id = fromIndex ? 'f.rowid' : 'm.id';
-  const where = conditions(scope, fromIndex);
-  if (order === 'newest') where.push(`${id} < :cursor`);
+/** Relevance ranks by the text column only; sender and scope are filters. */
+const RANK = 'bm25(messages_fts, 1.0, 0.0, 0.0)';
+
+/** SQL of one page of hits, newest first (below a cursor id) or by relevance (at an offset). */
+export function hitsSql(scope: SqlScope, order: SearchOrder): string {
+  const where = conditions(scope);
+  if (order === 'newest') where.push('f.rowid < :cursor');
   const orderBy =
-    order === 'relevance' && fromIndex
-      ? `ORDER BY bm25(messages_fts), ${id} DESC LIMIT :limit OFFSET :offset`
-      : `ORDER BY ${id} DESC LIMIT :limit${order === 'relevance' ? ' OFFSET :offset' : ''}`;
-  return `SELECT ${HIT_COLUMNS} FROM ${fromClause(scope, fromIndex, false)}${
-    where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`
-  } ${orderBy}`;
+    order === 'relevance'
+      ? `ORDER BY ${RANK}, f.rowid DESC LIMIT :limit OFFSET :offset`
+      : 'ORDER BY f.rowid DESC LIMIT :limit';
+  return `SELECT ${HIT_COLUMNS} FROM messages_fts AS f
+    JOIN messages AS m ON m.id = f.rowid
+    JOIN conversations AS c ON c.id = m.conversation_id
+    WHERE ${where.join(' AND ')} ${orderBy}`;
 }

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { indexText, FTS_TOKENIZER } from '../../search/index-text';
+import type { Platform } from '../../../../shared/platforms';
+import { indexRow } from '../../search/index-row';
+import { FTS_TOKENIZER } from '../../search/index-text';
 import type { Migration } from '../migration';
 import { MessageIdAllocator } from '../message-ids';
 
@@ -7,7 +9,8 @@ import { MessageIdAllocator } from '../message-ids';
  * Messages get time-ordered ids (see message-ids.ts), so the full-text index, keyed by message id,
  * lists hits newest-first without sorting; and the index is rebuilt with the exact scheme of
  * index-text.ts (emoji and symbols kept as tokens, barriers where atoms meet punctuation), so a
- * CJK phrase hits exactly where its characters touch. Attachments follow their messages.
+ * CJK phrase hits exactly where its characters touch, and with the sender and scope columns of
+ * index-row.ts, so filters are index lookups. Attachments follow their messages.
  */
 const CHUNK = 10_000;
 
@@ -101,20 +104,41 @@ function rebuildFullTextIndex(db: Database): void {
     DROP TABLE messages_fts;
     CREATE VIRTUAL TABLE messages_fts USING fts5 (
       text,
+      sender,
+      scope,
       content = '',
       contentless_delete = 1,
       tokenize = "${FTS_TOKENIZER}"
     );
   `);
-  const insert = db.prepare<[number, string]>(
-    'INSERT INTO messages_fts (rowid, text) VALUES (?, ?)',
+  const insert = db.prepare<[number, string, string, string]>(
+    'INSERT INTO messages_fts (rowid, text, sender, scope) VALUES (?, ?, ?, ?)',
   );
-  const chunk = db.prepare<[number, number], { id: number; text: string }>(
-    "SELECT id, text FROM messages WHERE id > ? AND text <> '' ORDER BY id LIMIT ?",
+  type Row = {
+    id: number;
+    text: string;
+    sender: string | null;
+    conversationId: string;
+    platform: Platform;
+    hasMedia: number;
+  };
+  const chunk = db.prepare<[number, number], Row>(
+    `SELECT m.id, m.text, m.sender, m.conversation_id AS conversationId, c.platform,
+            (m.kind = 'media' OR EXISTS (SELECT 1 FROM attachments AS a WHERE a.message_id = m.id))
+              AS hasMedia
+     FROM messages AS m JOIN conversations AS c ON c.id = m.conversation_id
+     WHERE m.id > ? ORDER BY m.id LIMIT ?`,
   );
   for (let after = -Number.MAX_SAFE_INTEGER; ;) {
     const rows = chunk.all(after, CHUNK);
-    for (const { id, text } of rows) insert.run(id, indexText(text));
+    for (const row of rows) {
+      const index = indexRow(
+        { ...row, hasMedia: row.hasMedia === 1 },
+        row.conversationId,
+        row.platform,
+      );
+      insert.run(row.id, index.text, index.sender, index.scope);
+    }
     const last = rows.at(-1);
     if (last === undefined) break;
     after = last.id;
