@@ -85,6 +85,24 @@ export const en = {
     lost: 'Lost the connection to Chat Vault. If you started it with “chat-vault serve”, check that it is still running, then reload this page.',
     failed: 'Could not reach Chat Vault: {{message}}',
   },
+  search: {
+    title: 'Search messages',
+    placeholder:
+      'Search: words, "a phrase", -exclude, from:Ana, in:Family, after:2024-01-01, has:media',
+    close: 'Close',
+    where: 'Search in',
+    everywhere: 'Everywhere',
+    thisConversation: 'This conversation',
+    order: 'Order',
+    newest: 'Newest first',
+    relevance: 'Best match',
+    filters: 'Filters',
+    removeFilter: 'Remove the filter {{filter}}',
+    searching: 'Searching…',
+    found_one: '{{count, number}} message',
+    found_other: '{{count, number}} messages',
+    hint: 'Type to search every message. Chinese and Japanese match exactly; word* finds words that start so.',
+  },
   platform: { ...PLATFORM_NAMES },
 };
 
