@@ -11,7 +11,7 @@ import { folderOf } from '../export-path';
 import { FileBreaks } from '../file-breaks';
 import { streamJsonBatches } from '../json/json-stream';
 import { MAX_RECORD_BYTES, ReadError } from '../read-error';
-import type { Reader, ReadRecord } from '../records';
+import type { Reader } from '../records';
 import { WarningLog } from '../warning-log';
 import { discordExportFiles } from './export-files';
 import { DiscordConversations, DiscordFileWalker, selectDiscord } from './file-walker';
