@@ -1,6 +1,7 @@
 import type { FormatId } from '../detect/format';
 import { readDiscordJson } from './discord';
 import type { Reader } from './records';
+import { readSlackExport } from './slack';
 import { readTelegramJson } from './telegram';
 import { readWhatsApp } from './whatsapp';
 
@@ -10,6 +11,7 @@ const READERS: Readonly<Partial<Record<FormatId, Reader>>> = {
   'whatsapp-zip': readWhatsApp,
   'telegram-json': readTelegramJson,
   'discord-json': readDiscordJson,
+  'slack-export': readSlackExport,
 };
 
 export function readerFor(format: FormatId): Reader | undefined {
