@@ -33,3 +33,43 @@ export function folderOf(entryPath: string): string {
   const folder = path.posix.dirname(entryPath);
   return folder === '.' ? '' : folder;
 }
+
+export type FileProblem = 'MEDIA_NOT_FOUND' | 'MEDIA_OUTSIDE_EXPORT';
+
+function unescaped(rawPath: string): string | null {
+  try {
+    const text = decodeURIComponent(rawPath);
+    return text === rawPath ? null : text;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The entry of a file an export links to from `folder`, or null: for a web address (not part of
+ * the export), and, noted through `problem`, for a path outside the export or one it does not hold.
+ * A path written escaped like a URL (`my%20notes.pdf`) is also tried unescaped.
+ */
+export function locateExportFile(
+  folder: string,
+  rawPath: string,
+  has: (entryPath: string) => boolean,
+  problem: (code: FileProblem, rawPath: string) => void,
+): string | null {
+  const resolved = resolveExportPath(folder, rawPath);
+  switch (resolved.kind) {
+    case 'remote':
+      return null;
+    case 'outside':
+      problem('MEDIA_OUTSIDE_EXPORT', rawPath);
+      return null;
+    case 'inside': {
+      if (has(resolved.entryPath)) return resolved.entryPath;
+      const plain = unescaped(rawPath);
+      const again = plain === null ? null : resolveExportPath(folder, plain);
+      if (again?.kind === 'inside' && has(again.entryPath)) return again.entryPath;
+      problem('MEDIA_NOT_FOUND', rawPath);
+      return null;
+    }
+  }
+}

@@ -7,7 +7,7 @@
  * read (see ../file-breaks.ts). In a folder, a JSON file that is not an export is skipped with a
  * warning.
  */
-import { folderOf } from '../export-path';
+import { folderOf, type FileProblem } from '../export-path';
 import { FileBreaks } from '../file-breaks';
 import { streamJsonBatches } from '../json/json-stream';
 import { MAX_RECORD_BYTES, ReadError } from '../read-error';
@@ -21,11 +21,7 @@ export type DiscordReaderLimits = Readonly<{
   maxRecordBytes?: number;
 }>;
 
-function mediaWarning(
-  code: 'MEDIA_NOT_FOUND' | 'MEDIA_OUTSIDE_EXPORT',
-  entry: string,
-  raw: string,
-): string {
+function mediaWarning(code: FileProblem, entry: string, raw: string): string {
   return code === 'MEDIA_NOT_FOUND'
     ? `${entry} refers to the media file ${raw}, which is not in the export (import the folder or zip with the media folder DiscordChatExporter wrote).`
     : `${entry} refers to the media file ${raw} outside the export; it is left out.`;

@@ -7,7 +7,7 @@
  * link preview's remote picture is not a file of the chat).
  */
 import path from 'node:path';
-import { resolveExportPath } from '../export-path';
+import { locateExportFile, type FileProblem } from '../export-path';
 import { objectField, objectsOf, stringField } from '../json/json-fields';
 import type { JsonObject } from '../json/json-value';
 import { mimeFromName } from '../media-types';
@@ -19,7 +19,7 @@ export type MediaContext = Readonly<{
   /** Whether the source holds this entry. */
   has: (entryPath: string) => boolean;
   /** Notes a file the export refers to but does not hold (or holds outside itself). */
-  warn: (code: 'MEDIA_NOT_FOUND' | 'MEDIA_OUTSIDE_EXPORT', rawPath: string) => void;
+  warn: (code: FileProblem, rawPath: string) => void;
 }>;
 
 /** Lottie stickers are JSON animations; the other formats are images. */
@@ -31,34 +31,9 @@ const STICKER_MIME: Readonly<Record<string, string>> = {
   Lottie: 'application/json',
 };
 
-function decoded(rawPath: string): string | null {
-  try {
-    const text = decodeURIComponent(rawPath);
-    return text === rawPath ? null : text;
-  } catch {
-    return null;
-  }
-}
-
 /** The entry of a downloaded file, or null for a CDN address or a file the export lacks. */
 export function mediaEntry(rawUrl: string, context: MediaContext): string | null {
-  const resolved = resolveExportPath(context.folder, rawUrl);
-  switch (resolved.kind) {
-    case 'remote':
-      return null;
-    case 'outside':
-      context.warn('MEDIA_OUTSIDE_EXPORT', rawUrl);
-      return null;
-    case 'inside': {
-      if (context.has(resolved.entryPath)) return resolved.entryPath;
-      // Older versions escaped the path like a URL.
-      const unescaped = decoded(rawUrl);
-      const again = unescaped === null ? null : resolveExportPath(context.folder, unescaped);
-      if (again?.kind === 'inside' && context.has(again.entryPath)) return again.entryPath;
-      context.warn('MEDIA_NOT_FOUND', rawUrl);
-      return null;
-    }
-  }
+  return locateExportFile(context.folder, rawUrl, context.has, context.warn);
 }
 
 /** The last segment of a path or address, without its query. */
