@@ -2,7 +2,7 @@
  * The bytes of a page as text for the HTML parser, chunk by chunk, and the way back: the byte
  * where a character the parser points at sits. Bytes are checked as UTF-8 as they arrive (a bad
  * byte is INVALID_UTF8 at its offset; a character cut by a chunk's end waits for the next chunk).
- * Only the last few chunks are remembered for the way back, walked with a cursor that moves
+ * Only the last 256 K characters are remembered for the way back, walked with a cursor that moves
  * forward, so asking for every message's start costs one pass over the text.
  */
 import { isUtf8 } from 'node:buffer';
@@ -17,7 +17,8 @@ type Chunk = {
   cursorByte: number;
 };
 
-const KEPT_CHUNKS = 4;
+/** How far back (in characters) a tag's start can still be found exactly. */
+const KEPT_CHARS = 256 * 1024;
 
 /** How many bytes at the end of `bytes` start a character that is not complete yet. */
 function cutTail(bytes: Buffer): number {
@@ -58,8 +59,10 @@ export class PageBytes {
     this.tail = Buffer.from(bytes.subarray(bytes.length - keep));
     const text = whole.toString('utf8');
     this.chunks.push({ text, char: this.chars, byte: start, cursorChar: 0, cursorByte: 0 });
-    if (this.chunks.length > KEPT_CHUNKS) this.chunks.shift();
     this.chars += text.length;
+    while (this.chunks.length > 1 && this.chars - (this.chunks[1]?.char ?? 0) >= KEPT_CHARS) {
+      this.chunks.shift();
+    }
     this.bytes += whole.length;
     return text;
   }
