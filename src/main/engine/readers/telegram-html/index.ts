@@ -39,6 +39,8 @@ type ImportState = Readonly<{
   warnings: WarningLog;
   identities: Set<string>;
   refs: { count: number };
+  /** The standard-offset warning is given once per import. */
+  offsetWarned: { value: boolean };
 }>;
 
 function problemText(code: FileProblem, entry: string, href: string): string {
@@ -94,18 +96,16 @@ async function* readPage(
         (entryPath) => source.find(entryPath) !== undefined,
         (code, raw) => warnings.warn(code, problemText(code, entry, raw), entry),
       ),
-    warn: (code, draft) =>
-      code === 'MESSAGE_WITHOUT_DATE'
-        ? warnings.warn(
-            code,
-            `Message ${draft.id} in ${entry} (byte ${draft.byte}) has no time; it is placed at the time of the message before it.`,
-            entry,
-          )
-        : warnings.warn(
-            code,
-            `The times in ${entry} carry only their zone's standard UTC offset, which is not that of the time zone set for this import: times during daylight saving time may be an hour off. Import with the time zone the export was made in.`,
-            entry,
-          ),
+    warn: (code, draft) => {
+      if (code === 'MESSAGE_WITHOUT_DATE') {
+        const text = `Message ${draft.id} in ${entry} (byte ${draft.byte}) has no time; it is placed at the time of the message before it.`;
+        warnings.warn(code, text, entry);
+      } else if (!state.offsetWarned.value) {
+        state.offsetWarned.value = true;
+        const text = `The times in ${entry} carry only their zone's standard UTC offset, which is not that of the time zone set for this import: times during daylight saving time may be an hour off. Import with the time zone the export was made in.`;
+        warnings.warn(code, text, entry);
+      }
+    },
   };
   const bytes = new PageBytes(entry);
   const pending: ReadRecord[] = [];
@@ -176,6 +176,7 @@ export const readTelegramHtml: Reader = async function* readTelegramHtml(source,
     warnings: new WarningLog(),
     identities: new Set(),
     refs: { count: 0 },
+    offsetWarned: { value: false },
   };
   const breaks = new FileBreaks();
   for (const pages of chats) {
