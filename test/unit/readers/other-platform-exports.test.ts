@@ -48,7 +48,7 @@ function discordFiles(): Record<string, string | Uint8Array> {
       guild: SERVER_GUILD,
       channel: general,
     }),
-    'Chiptune Club - general [10].json_Files/cat-1A2B3.png': tinyPng(),
+    'Chiptune Club - general [10].json_Files/cat-1A2B3.png': tinyPng(2, [200, 40, 40]),
   };
 }
 
@@ -116,7 +116,7 @@ describe('exports of the other platforms', () => {
   it('imports a Telegram HTML folder through the engine with its photo stored', async () => {
     const folder = await folderWith({
       'messages.html': page('Ana', [defaultMessage({ id: 1, media: photo('photos/photo_1.jpg') })]),
-      'photos/photo_1.jpg': tinyPng(),
+      'photos/photo_1.jpg': tinyPng(2, [200, 40, 40]),
     });
     const { items, attachments } = await importThroughEngine(await tempDir(), [folder]);
     expect(items.map((item) => [item.status, item.format, item.messagesAdded])).toEqual([
