@@ -8,7 +8,9 @@
 import type { ReadMessage } from '../records';
 import type { MessageDraft } from './draft';
 import type { HtmlTimes } from './html-dates';
-import { mediaOutcome, type PlaceFile } from './media';
+import { mediaOutcome, type MediaOutcome, type PlaceFile } from './media';
+
+const NO_MEDIA: MediaOutcome = { attachments: [], other: null, call: null };
 
 export type ChatClock = {
   lastSentAt: number;
@@ -45,20 +47,17 @@ export function convertDraft(
   if (time === null && !draft.service) context.warn('MESSAGE_WITHOUT_DATE', draft);
   const sentAt = time?.instant ?? known;
   clock.lastSentAt = sentAt;
-  const base = {
-    externalId: draft.id,
-    sentAt,
-    replyToExternalId: draft.replyTo,
-    editedAt: null,
-    reactions: [],
-  };
   if (draft.service) {
     return {
-      ...base,
+      externalId: draft.id,
+      sentAt,
       sender: null,
       text: draft.serviceText,
       kind: 'system',
+      replyToExternalId: draft.replyTo,
       forwardedFrom: null,
+      editedAt: null,
+      reactions: [],
       entities: null,
       attachments: [],
     };
@@ -67,7 +66,7 @@ export function convertDraft(
   clock.lastSender = sender;
   const forwardedFrom = draft.forwarded ? (draft.forwardedFrom ?? clock.lastForwardedFrom) : null;
   clock.lastForwardedFrom = forwardedFrom;
-  const media = mediaOutcome(draft.media, context.place);
+  const media = draft.media.length === 0 ? NO_MEDIA : mediaOutcome(draft.media, context.place);
   const kind =
     media.call !== null
       ? 'call'
@@ -77,12 +76,17 @@ export function convertDraft(
           ? 'other'
           : 'text';
   const text = media.call ?? (draft.text === '' ? (media.other ?? '') : draft.text);
+  // One literal with the keys in one order: the same shape for every message, built fast.
   return {
-    ...base,
+    externalId: draft.id,
+    sentAt,
     sender,
     text,
     kind,
+    replyToExternalId: draft.replyTo,
     forwardedFrom,
+    editedAt: null,
+    reactions: [],
     entities: draft.entities.length > 0 && media.call === null ? draft.entities : null,
     attachments: media.attachments,
   };

@@ -20,7 +20,7 @@ const FILE_TYPES: Readonly<Record<string, string>> = {
 };
 
 export type MediaOutcome = {
-  attachments: AttachmentRef[];
+  readonly attachments: AttachmentRef[];
   /** A line for what is not a file (a poll, a contact...), or null. */
   other: string | null;
   /** The call line, when the block is a call. */

@@ -28,7 +28,7 @@ type Frame = {
 };
 
 /** Inside a media block: which child element collects which part of it. */
-type MediaChildren = (child: Frame, classes: ReadonlySet<string>) => void;
+type MediaChildren = (child: Frame, classes: readonly string[]) => void;
 
 const FORMATS: Readonly<Record<string, TextEntity['type']>> = {
   strong: 'bold',
@@ -52,8 +52,12 @@ const FILE_WRAPS: Readonly<Record<string, string>> = {
 const MESSAGE_ID = /^message(-?\d+)$/;
 const GO_TO_MESSAGE = /go_to_message(-?\d+)/;
 
-function classesOf(attributes: Readonly<Record<string, string>>): Set<string> {
-  return new Set((attributes.class ?? '').split(/\s+/).filter((name) => name !== ''));
+const NO_CLASSES: readonly string[] = [];
+
+/** The classes of an element: a short list (a Set costs more for one to four names). */
+function classesOf(attributes: Readonly<Record<string, string>>): readonly string[] {
+  const value = attributes.class;
+  return value === undefined || value === '' ? NO_CLASSES : value.split(/\s+/);
 }
 
 /** The entity a link in a message text makes, decided once its text is known. */
@@ -129,15 +133,15 @@ export class PageWalker {
 
   private outsideMessage(
     frame: Frame,
-    classes: ReadonlySet<string>,
+    classes: readonly string[],
     attributes: Readonly<Record<string, string>>,
   ): void {
-    if (classes.has('page_header')) {
+    if (classes.includes('page_header')) {
       this.inHeader += 1;
       frame.onClose = () => (this.inHeader -= 1);
       return;
     }
-    if (this.inHeader > 0 && classes.has('text') && !this.titleTaken) {
+    if (this.inHeader > 0 && classes.includes('text') && !this.titleTaken) {
       const title = new PlainText();
       frame.capture = title;
       frame.onClose = () => {
@@ -147,10 +151,10 @@ export class PageWalker {
       return;
     }
     const id = MESSAGE_ID.exec(attributes.id ?? '')?.[1];
-    if (!classes.has('message') || id === undefined) return;
+    if (!classes.includes('message') || id === undefined) return;
     const draft: MessageDraft = {
       id,
-      service: classes.has('service'),
+      service: classes.includes('service'),
       byte: this.events.tagByte(),
       dateTitle: null,
       sender: null,
@@ -180,7 +184,7 @@ export class PageWalker {
   private insideMessage(
     frame: Frame,
     name: string,
-    classes: ReadonlySet<string>,
+    classes: readonly string[],
     attributes: Readonly<Record<string, string>>,
     draft: MessageDraft,
   ): void {
@@ -189,13 +193,13 @@ export class PageWalker {
       this.formatting(frame, name, classes, attributes, capture);
       return;
     }
-    if (capture instanceof PlainText && classes.has('details')) {
+    if (capture instanceof PlainText && classes.includes('details')) {
       // A date inside a forwarded name, a vote count inside a poll answer: not part of the text.
       frame.capture = 'skip';
       return;
     }
     if (draft.service) {
-      if (classes.has('body') && classes.has('details')) {
+      if (classes.includes('body') && classes.includes('details')) {
         const body = new PlainText();
         frame.capture = body;
         frame.onClose = () => (draft.serviceText = body.value);
@@ -211,20 +215,20 @@ export class PageWalker {
       this.inMedia(frame, classes, attributes, draft);
       return;
     }
-    if (classes.has('forwarded') && classes.has('body')) {
+    if (classes.includes('forwarded') && classes.includes('body')) {
       frame.forwarded = true;
       draft.forwarded = true;
-    } else if (classes.has('date') && classes.has('details')) {
+    } else if (classes.includes('date') && classes.includes('details')) {
       if (!frame.forwarded && draft.dateTitle === null) draft.dateTitle = attributes.title ?? null;
       frame.capture = 'skip';
-    } else if (classes.has('from_name')) {
+    } else if (classes.includes('from_name')) {
       this.fromName(frame, draft);
-    } else if (classes.has('reply_to')) {
+    } else if (classes.includes('reply_to')) {
       frame.reply = true;
       frame.capture = 'skip';
-    } else if (classes.has('media_wrap')) {
+    } else if (classes.includes('media_wrap')) {
       frame.media = true;
-    } else if (classes.has('text')) {
+    } else if (classes.includes('text')) {
       const body = new MessageText();
       this.messageText = body;
       frame.capture = body;
@@ -245,7 +249,7 @@ export class PageWalker {
   private formatting(
     frame: Frame,
     name: string,
-    classes: ReadonlySet<string>,
+    classes: readonly string[],
     attributes: Readonly<Record<string, string>>,
     text: MessageText,
   ): void {
@@ -265,7 +269,7 @@ export class PageWalker {
       };
       return;
     }
-    const type = name === 'span' && classes.has('spoiler') ? 'spoiler' : FORMATS[name];
+    const type = name === 'span' && classes.includes('spoiler') ? 'spoiler' : FORMATS[name];
     if (type === undefined) return;
     const open = text.open(type);
     frame.onClose = () => text.close(open);
@@ -273,7 +277,7 @@ export class PageWalker {
 
   private inMedia(
     frame: Frame,
-    classes: ReadonlySet<string>,
+    classes: readonly string[],
     attributes: Readonly<Record<string, string>>,
     draft: MessageDraft,
   ): void {
@@ -282,16 +286,16 @@ export class PageWalker {
       return;
     }
     for (const [wrap, label] of Object.entries(FILE_WRAPS)) {
-      if (classes.has(wrap) && attributes.href !== undefined) {
+      if (classes.includes(wrap) && attributes.href !== undefined) {
         draft.media.push({ kind: 'file', label, href: attributes.href });
         frame.capture = 'skip';
         return;
       }
     }
     const type = [...classes].find((name) => name.startsWith('media_'));
-    if (classes.has('media') && type !== undefined) {
+    if (classes.includes('media') && type !== undefined) {
       this.genericMedia(frame, type, attributes.href ?? null, draft);
-    } else if (classes.has('media_poll')) {
+    } else if (classes.includes('media_poll')) {
       this.poll(frame, draft);
     }
   }
@@ -307,7 +311,7 @@ export class PageWalker {
     ];
     frame.capture = 'skip';
     this.mediaChildren = (child, classes) => {
-      for (const [key, target] of parts) if (classes.has(key)) child.capture = target;
+      for (const [key, target] of parts) if (classes.includes(key)) child.capture = target;
     };
     frame.onClose = () => {
       this.mediaChildren = null;
@@ -327,8 +331,8 @@ export class PageWalker {
     const answers: PlainText[] = [];
     frame.capture = 'skip';
     this.mediaChildren = (child, classes) => {
-      if (classes.has('question')) child.capture = question;
-      if (classes.has('answer')) {
+      if (classes.includes('question')) child.capture = question;
+      if (classes.includes('answer')) {
         const answer = new PlainText();
         answers.push(answer);
         child.capture = answer;
