@@ -20,8 +20,8 @@ export class FileBreaks {
   private more = 0;
 
   /**
-   * Keeps a content break of one file (true: read on with the next file); anything else is
-   * thrown again.
+   * Keeps a content break of one file and hands it back (the reader reads on with the next
+   * file); anything else is thrown again.
    */
   note(error: unknown): ReadError {
     if (!(error instanceof ReadError) || !CONTENT_BREAKS.has(error.code)) throw error;
