@@ -1,16 +1,19 @@
 /**
- * `npm run bench`: generates large synthetic exports and prints figures as JSON lines.
+ * `npm run bench`: generates large synthetic exports (Telegram JSON and HTML, WhatsApp, Discord,
+ * Slack) and prints figures as JSON lines.
  *   --messages N   messages per export (default 1,000,000)
  *   --big          also a ~2 GB Telegram export (7,000,000 messages) for peak memory, and search
  *                  over 10,000,000 messages
  *   --search-messages N   messages in the search benchmark's vault (default 2,000,000)
- *   --only NAMES   comma-separated: import, search (default: all)
+ *   --only NAMES   comma-separated: import (WhatsApp, Telegram), readers (the other formats),
+ *                  search (default: all)
  */
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bareWrite } from './bare-write';
 import { writeTelegramExport, writeWhatsAppExport } from './generate';
+import { writeDiscordExport, writeSlackExport, writeTelegramHtmlExport } from './generate-others';
 import { measureImport } from './measure-import';
 import { benchSearch } from './search-bench';
 
@@ -19,7 +22,7 @@ const { values } = parseArgs({
     messages: { type: 'string', default: '1000000' },
     big: { type: 'boolean', default: false },
     'search-messages': { type: 'string', default: '2000000' },
-    only: { type: 'string', default: 'import,search' },
+    only: { type: 'string', default: 'import,readers,search' },
   },
 });
 const messages = Number(values.messages);
@@ -37,6 +40,15 @@ async function freshDir(name: string): Promise<string> {
   return dir;
 }
 
+/** The bytes of a file, or of every file in a folder (the folder exports). */
+async function sizeOf(input: string): Promise<number> {
+  const info = await stat(input);
+  if (!info.isDirectory()) return info.size;
+  let total = 0;
+  for (const entry of await readdir(input)) total += await sizeOf(path.join(input, entry));
+  return total;
+}
+
 async function benchImport(
   name: string,
   count: number,
@@ -46,7 +58,7 @@ async function benchImport(
 ): Promise<void> {
   const input = path.join(await freshDir(`${name}-input`), fileName);
   await write(input, count);
-  const bytes = (await stat(input)).size;
+  const bytes = await sizeOf(input);
   const figures = await measureImport(cli, await freshDir(`${name}-vault`), input);
   const limit = bareWrite(await freshDir(`${name}-bare`), count, withIds);
   const seconds = figures.totalMs / 1000;
@@ -80,6 +92,23 @@ if (only.has('import')) {
   );
   if (values.big)
     await benchImport('telegram-2gb', 7_000_000, writeTelegramExport, 'result.json', true);
+}
+if (only.has('readers')) {
+  await benchImport(
+    'discord',
+    messages,
+    writeDiscordExport,
+    'Bench Server - general [1].json',
+    true,
+  );
+  await benchImport('slack', messages, writeSlackExport, 'Bench Slack export', true);
+  await benchImport(
+    'telegram-html',
+    messages,
+    writeTelegramHtmlExport,
+    'ChatExport_2015-01-13',
+    true,
+  );
 }
 if (only.has('search')) {
   await benchSearch(await freshDir('search'), Number(values['search-messages']), line);

@@ -25,8 +25,9 @@ export const en = {
     whereTitle: 'Where exports come from',
     whatsapp: 'WhatsApp: open a chat, More › Export chat (a .txt, or a .zip with media).',
     telegram:
-      'Telegram Desktop: Settings › Advanced › Export Telegram data, or a chat’s menu › Export chat history (JSON).',
-    discord: 'Discord: a channel exported with DiscordChatExporter (JSON).',
+      'Telegram Desktop: Settings › Advanced › Export Telegram data, or a chat’s menu › Export chat history (JSON or HTML).',
+    discord:
+      'Discord: channels exported with DiscordChatExporter (JSON; a folder or .zip with the media folder keeps the files).',
     meta: 'Messenger and Instagram: Accounts Center › Download your information (JSON).',
     slack: 'Slack: Workspace settings › Import/Export data › Export (a .zip).',
     line: 'LINE: a chat’s menu › Other settings › Export chat history (.txt).',

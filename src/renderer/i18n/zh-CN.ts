@@ -26,8 +26,9 @@ export const zhCN: Strings = {
     whereTitle: '从哪里导出聊天记录',
     whatsapp: 'WhatsApp：打开聊天，更多 › 导出聊天（.txt，或带媒体的 .zip）。',
     telegram:
-      'Telegram 桌面版：设置 › 高级 › 导出 Telegram 数据，或在聊天菜单中选择“导出聊天记录”（JSON）。',
-    discord: 'Discord：用 DiscordChatExporter 导出的频道（JSON）。',
+      'Telegram 桌面版：设置 › 高级 › 导出 Telegram 数据，或在聊天菜单中选择“导出聊天记录”（JSON 或 HTML）。',
+    discord:
+      'Discord：用 DiscordChatExporter 导出的频道（JSON；连同媒体文件夹的文件夹或 .zip 会保留文件）。',
     meta: 'Messenger 与 Instagram：账户中心 › 下载你的信息（JSON）。',
     slack: 'Slack：工作区设置 › 导入/导出数据 › 导出（.zip）。',
     line: 'LINE：聊天菜单 › 其他设置 › 导出聊天记录（.txt）。',

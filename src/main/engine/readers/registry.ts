@@ -1,6 +1,9 @@
 import type { FormatId } from '../detect/format';
+import { readDiscordJson } from './discord';
 import type { Reader } from './records';
+import { readSlackExport } from './slack';
 import { readTelegramJson } from './telegram';
+import { readTelegramHtml } from './telegram-html';
 import { readWhatsApp } from './whatsapp';
 
 /** The reader of each format this version can import; a format without one is reported as such. */
@@ -8,6 +11,9 @@ const READERS: Readonly<Partial<Record<FormatId, Reader>>> = {
   'whatsapp-txt': readWhatsApp,
   'whatsapp-zip': readWhatsApp,
   'telegram-json': readTelegramJson,
+  'telegram-html': readTelegramHtml,
+  'discord-json': readDiscordJson,
+  'slack-export': readSlackExport,
 };
 
 export function readerFor(format: FormatId): Reader | undefined {

@@ -8,8 +8,9 @@
  */
 import path from 'node:path';
 import type { JsonObject } from '../json/json-value';
+import { mimeFromName } from '../media-types';
 import type { AttachmentRef } from '../records';
-import { numberField, stringField } from './fields';
+import { numberField, stringField } from '../json/json-fields';
 
 /** What the reader needs to place a file: the export's root inside the source. */
 export type MediaContext = Readonly<{
@@ -26,25 +27,6 @@ const LABELS: Readonly<Record<string, string>> = {
   video_file: 'Video',
   animation: 'GIF',
   audio_file: 'Audio',
-};
-
-const MIME_BY_EXTENSION: Readonly<Record<string, string>> = {
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-  '.mov': 'video/quicktime',
-  '.ogg': 'audio/ogg',
-  '.oga': 'audio/ogg',
-  '.opus': 'audio/ogg',
-  '.mp3': 'audio/mpeg',
-  '.m4a': 'audio/mp4',
-  '.wav': 'audio/wav',
-  '.tgs': 'application/x-tgsticker',
-  '.pdf': 'application/pdf',
 };
 
 /** True for the exporter's "(File not included. ...)" sentences. */
@@ -78,8 +60,7 @@ function attachment(
   const entryPath = present ? entryPathOf(rawPath, context) : null;
   const baseName = present ? path.posix.basename(rawPath.replaceAll('\\', '/')) : null;
   const name = fileName || baseName || label;
-  const extension = path.posix.extname(name).toLowerCase();
-  return { entryPath, name, mime: mime ?? MIME_BY_EXTENSION[extension] ?? null };
+  return { entryPath, name, mime: mime ?? mimeFromName(name) };
 }
 
 /** The files a message carries (none, or one: an export message has at most one). */

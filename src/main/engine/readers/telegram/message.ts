@@ -5,7 +5,7 @@
 import { isJsonObject, type JsonValue } from '../json/json-value';
 import type { ReadMessage } from '../records';
 import { exportTime } from './dates';
-import { idField, stringField } from './fields';
+import { idField, stringField } from '../json/json-fields';
 import { messageAttachments, type MediaContext } from './media';
 import { otherMediaText } from './other-media';
 import { messageReactions } from './reactions';

@@ -4,7 +4,7 @@
  * becomes a readable line so the timeline and search show something.
  */
 import { isJsonObject, type JsonObject } from '../json/json-value';
-import { numberField, objectField, objectsOf, stringField } from './fields';
+import { numberField, objectField, objectsOf, stringField } from '../json/json-fields';
 
 function poll(object: JsonObject): string | null {
   const data = objectField(object, 'poll');

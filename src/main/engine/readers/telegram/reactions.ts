@@ -5,7 +5,7 @@
  */
 import type { JsonObject } from '../json/json-value';
 import type { Reaction } from '../records';
-import { idField, numberField, objectsOf, stringField } from './fields';
+import { idField, numberField, objectsOf, stringField } from '../json/json-fields';
 
 function emojiOf(reaction: JsonObject): string {
   const emoji = stringField(reaction, 'emoji');

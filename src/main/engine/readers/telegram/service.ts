@@ -6,7 +6,7 @@
  */
 import type { JsonObject } from '../json/json-value';
 import type { MessageKind } from '../records';
-import { arrayField, numberField, stringField } from './fields';
+import { arrayField, numberField, stringField } from '../json/json-fields';
 
 export type ServiceLine = Readonly<{ kind: Extract<MessageKind, 'system' | 'call'>; text: string }>;
 

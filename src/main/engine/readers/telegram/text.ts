@@ -7,7 +7,7 @@
  */
 import { isJsonObject, type JsonObject, type JsonValue } from '../json/json-value';
 import type { TextEntity } from '../records';
-import { arrayField, idField, stringField } from './fields';
+import { arrayField, idField, stringField } from '../json/json-fields';
 
 export type MessageText = Readonly<{ text: string; entities: readonly TextEntity[] | null }>;
 

@@ -1,5 +1,5 @@
 /** Reading the loosely typed fields of an export's JSON objects, without trusting their types. */
-import { isJsonObject, type JsonObject, type JsonValue } from '../json/json-value';
+import { isJsonObject, type JsonObject, type JsonValue } from './json-value';
 
 export function stringField(object: JsonObject, key: string): string | null {
   const value = object[key];
