@@ -1,4 +1,5 @@
 import type { FormatId } from '../detect/format';
+import { readInstagramJson, readMessengerJson } from './messenger';
 import type { Reader } from './records';
 import { readTelegramJson } from './telegram';
 import { readWhatsApp } from './whatsapp';
@@ -8,6 +9,8 @@ const READERS: Readonly<Partial<Record<FormatId, Reader>>> = {
   'whatsapp-txt': readWhatsApp,
   'whatsapp-zip': readWhatsApp,
   'telegram-json': readTelegramJson,
+  'messenger-json': readMessengerJson,
+  'instagram-json': readInstagramJson,
 };
 
 export function readerFor(format: FormatId): Reader | undefined {

@@ -1,0 +1,62 @@
+/**
+ * A message's files. The "Download your information" export lists them by kind, each an object
+ * with a `uri`: `photos`, `videos`, `gifs`, `audio_files`, `files` (lists) and `sticker` (one);
+ * the end-to-end encrypted download puts them all in `media`. A video's `thumbnail` is a preview
+ * of the same file, not an attachment.
+ */
+import path from 'node:path';
+import type { JsonObject } from '../json/json-value';
+import { mimeOfFileName } from '../mime-types';
+import type { AttachmentRef } from '../records';
+import { objectField, objectsOf, stringField } from '../telegram/fields';
+import { isUnsafeUri, type MediaPaths } from './media-paths';
+
+export type AttachmentContext = Readonly<{
+  media: MediaPaths;
+  /** Called with a uri that would leave the export; the file is then not looked for. */
+  onUnsafeUri: (uri: string) => void;
+}>;
+
+/** Each list, the name shown when a uri has no file name, and the type when the name says none. */
+const LISTS: readonly (readonly [key: string, label: string, mime: string | null])[] = [
+  ['photos', 'Photo', 'image/jpeg'],
+  ['gifs', 'GIF', 'image/gif'],
+  ['videos', 'Video', 'video/mp4'],
+  ['audio_files', 'Audio', 'audio/mp4'],
+  ['files', 'File', null],
+  ['media', 'File', null],
+];
+
+function fileNameOf(uri: string): string {
+  const withoutQuery = uri.split(/[?#]/, 1)[0] ?? uri;
+  return path.posix.basename(withoutQuery.replaceAll('\\', '/'));
+}
+
+function attachment(
+  uri: string | null,
+  label: string,
+  mime: string | null,
+  context: AttachmentContext,
+): AttachmentRef {
+  if (uri === null || uri === '') return { entryPath: null, name: label, mime };
+  if (isUnsafeUri(uri)) context.onUnsafeUri(uri);
+  const name = fileNameOf(uri) || label;
+  return { entryPath: context.media.entryFor(uri), name, mime: mimeOfFileName(name) ?? mime };
+}
+
+export function messageAttachments(
+  message: JsonObject,
+  context: AttachmentContext,
+): AttachmentRef[] {
+  const found: AttachmentRef[] = [];
+  for (const [key, label, mime] of LISTS) {
+    for (const item of objectsOf(message, key)) {
+      found.push(attachment(stringField(item, 'uri'), label, mime, context));
+    }
+  }
+  const sticker = objectField(message, 'sticker');
+  if (sticker !== null) {
+    found.push(attachment(stringField(sticker, 'uri'), 'Sticker', 'image/png', context));
+  }
+  return found;
+}
