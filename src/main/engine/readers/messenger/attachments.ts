@@ -32,6 +32,19 @@ function fileNameOf(uri: string): string {
   return path.posix.basename(withoutQuery.replaceAll('\\', '/'));
 }
 
+/**
+ * The type from the file's name, kept in the list's family: Facebook saves voice clips as `.mp4`,
+ * which are audio (`audio/mp4`), not video.
+ */
+function mimeFor(name: string, listMime: string | null): string | null {
+  const named = mimeOfFileName(name);
+  if (named === null) return listMime;
+  const family = listMime?.split('/')[0];
+  const [namedFamily, subtype] = named.split('/');
+  if (family === 'audio' && namedFamily === 'video') return `audio/${subtype ?? 'mp4'}`;
+  return named;
+}
+
 function attachment(
   uri: string | null,
   label: string,
@@ -41,7 +54,7 @@ function attachment(
   if (uri === null || uri === '') return { entryPath: null, name: label, mime };
   if (isUnsafeUri(uri)) context.onUnsafeUri(uri);
   const name = fileNameOf(uri) || label;
-  return { entryPath: context.media.entryFor(uri), name, mime: mimeOfFileName(name) ?? mime };
+  return { entryPath: context.media.entryFor(uri), name, mime: mimeFor(name, mime) };
 }
 
 export function messageAttachments(

@@ -51,7 +51,8 @@ async function* readThreadFile(
       for (const event of batch) {
         thread.handle(event, out);
         bytes = event.byte;
-        if (pending.records.length > 0) for (const warning of pending.records.splice(0)) yield warning;
+        if (pending.records.length > 0)
+          for (const warning of pending.records.splice(0)) yield warning;
         for (const record of out.splice(0)) yield record;
       }
     }
@@ -101,7 +102,9 @@ async function* readMeta(
       } catch (error: unknown) {
         if (!(error instanceof ReadError)) throw error;
         const notAChat =
-          error.code === 'INVALID_FORMAT' && thread.fileMessages === 0 && source.container !== 'file';
+          error.code === 'INVALID_FORMAT' &&
+          thread.fileMessages === 0 &&
+          source.container !== 'file';
         const out: ReadRecord[] = [];
         thread.interrupt(out);
         yield* out;

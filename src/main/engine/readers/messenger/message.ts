@@ -21,8 +21,7 @@ export type MessageContext = AttachmentContext &
   }>;
 
 export type ConvertedMessage =
-  | Readonly<{ ok: true; message: ReadMessage }>
-  | Readonly<{ ok: false; reason: string }>;
+  Readonly<{ ok: true; message: ReadMessage }> | Readonly<{ ok: false; reason: string }>;
 
 const keep = (text: string): string => text;
 
@@ -83,7 +82,10 @@ function body(
     const users = userNames(message, clean);
     const who = sender ?? 'Someone';
     const verb = type === 'Subscribe' ? 'added' : 'removed';
-    return { kind: 'system', text: users === '' ? `${who} ${verb} members` : `${who} ${verb} ${users}` };
+    return {
+      kind: 'system',
+      text: users === '' ? `${who} ${verb} members` : `${who} ${verb} ${users}`,
+    };
   }
   if (message.is_unsent === true || message.isUnsent === true) {
     return { kind: 'other', text: content };

@@ -72,7 +72,9 @@ export function locateThreads(source: ExportSource): readonly ThreadFiles[] {
     return [...byFolder]
       .sort(([a], [b]) => compare(a, b))
       .map(([folder, files]) => ({
-        files: files.sort((a, b) => a.number - b.number || compare(a.path, b.path)).map((f) => f.path),
+        files: files
+          .sort((a, b) => a.number - b.number || compare(a.path, b.path))
+          .map((f) => f.path),
         folderName: folder === '' ? null : splitPath(folder).name,
       }));
   }

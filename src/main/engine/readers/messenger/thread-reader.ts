@@ -69,7 +69,10 @@ export function notAChat(entry: string, why: string, byte: number): ReadError {
 }
 
 function lastSegment(threadPath: string): string | null {
-  const segment = threadPath.split(/[\\/]/).filter((part) => part !== '').at(-1);
+  const segment = threadPath
+    .split(/[\\/]/)
+    .filter((part) => part !== '')
+    .at(-1);
   return segment === undefined || segment === '' ? null : segment;
 }
 
@@ -263,7 +266,9 @@ export class ThreadReader {
   private headerComplete(): boolean {
     const named = this.title !== null || this.threadName !== null;
     const placed =
-      this.threadPath !== null || this.context.thread.folderName !== null || this.threadName !== null;
+      this.threadPath !== null ||
+      this.context.thread.folderName !== null ||
+      this.threadName !== null;
     return named && placed;
   }
 
