@@ -7,7 +7,7 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 /** JSON with every non-ASCII character escaped byte by byte, as Facebook writes it. */
 export function facebookJson(value: Json): string {
-  return JSON.stringify(value, null, 2).replace(/[^\x00-\x7f]/gu, (char) =>
+  return JSON.stringify(value, null, 2).replace(/[^\p{ASCII}]/gu, (char) =>
     [...Buffer.from(char, 'utf8')]
       .map((byte) => `\\u00${byte.toString(16).padStart(2, '0')}`)
       .join(''),
