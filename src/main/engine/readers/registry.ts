@@ -1,4 +1,5 @@
 import type { FormatId } from '../detect/format';
+import { readLineText } from './line';
 import { readInstagramJson, readMessengerJson } from './messenger';
 import type { Reader } from './records';
 import { readTelegramJson } from './telegram';
@@ -11,6 +12,7 @@ const READERS: Readonly<Partial<Record<FormatId, Reader>>> = {
   'telegram-json': readTelegramJson,
   'messenger-json': readMessengerJson,
   'instagram-json': readInstagramJson,
+  'line-txt': readLineText,
 };
 
 export function readerFor(format: FormatId): Reader | undefined {
