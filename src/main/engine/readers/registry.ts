@@ -2,6 +2,7 @@ import type { FormatId } from '../detect/format';
 import { readLineText } from './line';
 import { readInstagramJson, readMessengerJson } from './messenger';
 import type { Reader } from './records';
+import { readSignalText } from './signal';
 import { readTelegramJson } from './telegram';
 import { readWhatsApp } from './whatsapp';
 
@@ -13,6 +14,7 @@ const READERS: Readonly<Partial<Record<FormatId, Reader>>> = {
   'messenger-json': readMessengerJson,
   'instagram-json': readInstagramJson,
   'line-txt': readLineText,
+  'signal-txt': readSignalText,
 };
 
 export function readerFor(format: FormatId): Reader | undefined {

@@ -56,6 +56,11 @@ export class LineChatLines {
     return this.title;
   }
 
+  /** True once the title line has been read (the chat can be announced before its messages). */
+  get named(): boolean {
+    return this.title !== null;
+  }
+
   /** Adds one line; complete messages go to `out`. Throws where the input breaks. */
   push(line: TextLine, out: ReadMessage[]): void {
     if (line.broken !== undefined) this.breakAt(line, out);
