@@ -26,9 +26,13 @@ function toEntries(prefix: string, dirents: readonly Dirent[]): NameEntry[] {
     .map((dirent) => ({ path: `${prefix}${dirent.name}`, dir: dirent.isDirectory() }));
 }
 
+/** How many subfolders are looked into for a signal-export `chat.md`, at most. */
+const CHAT_FOLDERS_PEEKED = 4;
+
 /**
  * The names in a folder: its own entries, plus, for a "Download your information" export, the
- * first thread under messages/inbox (a handful of `readdir`s, never a walk of the tree).
+ * first thread under messages/inbox, plus the `chat.md` of the first few subfolders (signal-export
+ * writes one folder per chat): a handful of `readdir`s, never a walk of the tree.
  */
 export async function listFolder(folder: string): Promise<NameEntry[]> {
   const entries = toEntries('', await names(folder));
@@ -44,6 +48,13 @@ export async function listFolder(folder: string): Promise<NameEntry[]> {
     entries.push(
       ...toEntries(`${firstThread.path}/`, await names(path.join(folder, firstThread.path))),
     );
+  }
+  const subfolders = [...dirs].filter((dir) => !dir.startsWith('.')).sort();
+  for (const dir of subfolders.slice(0, CHAT_FOLDERS_PEEKED)) {
+    const chat = (await names(path.join(folder, dir))).find(
+      (dirent) => dirent.isFile() && dirent.name.toLowerCase() === 'chat.md',
+    );
+    if (chat !== undefined) entries.push({ path: `${dir}/${chat.name}`, dir: false });
   }
   return entries;
 }
