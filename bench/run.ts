@@ -3,11 +3,12 @@
  *   --messages N   messages per export (default 1,000,000)
  *   --big          also a ~2 GB Telegram export (7,000,000 messages) for peak memory
  */
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bareWrite } from './bare-write';
 import { writeTelegramExport, writeWhatsAppExport } from './generate';
+import { writeLineExport, writeMessengerExport, writeSignalExport } from './generate-more';
 import { measureImport } from './measure-import';
 
 const { values } = parseArgs({
@@ -31,6 +32,17 @@ async function freshDir(name: string): Promise<string> {
   return dir;
 }
 
+/** Bytes of a file, or of every file in a folder. */
+async function bytesOf(input: string): Promise<number> {
+  const info = await stat(input);
+  if (!info.isDirectory()) return info.size;
+  const entries = await readdir(input, { recursive: true, withFileTypes: true });
+  const sizes = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => stat(path.join(entry.parentPath, entry.name)).then((file) => file.size));
+  return (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+}
+
 async function benchImport(
   name: string,
   count: number,
@@ -40,7 +52,7 @@ async function benchImport(
 ): Promise<void> {
   const input = path.join(await freshDir(`${name}-input`), fileName);
   await write(input, count);
-  const bytes = (await stat(input)).size;
+  const bytes = await bytesOf(input);
   const figures = await measureImport(cli, await freshDir(`${name}-vault`), input);
   const limit = bareWrite(await freshDir(`${name}-bare`), count, withIds);
   const seconds = figures.totalMs / 1000;
@@ -63,5 +75,8 @@ async function benchImport(
 await mkdir(root, { recursive: true });
 await benchImport('telegram', messages, writeTelegramExport, 'result.json', true);
 await benchImport('whatsapp', messages, writeWhatsAppExport, 'WhatsApp Chat with Bench.txt', false);
+await benchImport('messenger', messages, writeMessengerExport, 'facebook-bench', false);
+await benchImport('line', messages, writeLineExport, '[LINE] Chat history with Bench.txt', false);
+await benchImport('signal', messages, writeSignalExport, 'signal-export', false);
 if (values.big)
   await benchImport('telegram-2gb', 7_000_000, writeTelegramExport, 'result.json', true);
