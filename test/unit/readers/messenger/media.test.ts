@@ -88,6 +88,20 @@ describe('Messenger reader: media, shares, reactions, calls', () => {
     );
   });
 
+  it('finds a file whose name is not ASCII: the uri is mojibake like the rest', async () => {
+    const records = await readOne(
+      fbMessage('Ana', 1, { files: [{ uri: `${THREAD}/files/Résumé 履歴書.pdf` }] }),
+      { [`${THREAD}/files/Résumé 履歴書.pdf`]: 'x' },
+    );
+    expect(messagesOf(records)[0]?.attachments).toEqual([
+      {
+        entryPath: `${THREAD}/files/Résumé 履歴書.pdf`,
+        name: 'Résumé 履歴書.pdf',
+        mime: 'application/pdf',
+      },
+    ]);
+  });
+
   it('keeps a photo the export left out as an attachment without a file', async () => {
     const records = await readOne(
       fbMessage('Ana', 1, { photos: [{ uri: `${THREAD}/photos/gone.jpg` }] }),

@@ -5,6 +5,10 @@
  * message of several lines in double quotes (doubling quotes inside it); the wrapping is removed.
  * Times are minutes in the wall clock of `timeZone`. A message is given out once it is known to be
  * complete: at the next message or date line, or at the end of the input.
+ *
+ * LINE does not escape lines inside a message: a line of a quoted message that reads exactly like
+ * a date line or a message line is taken for one, as LINE's own import would; the same file always
+ * reads the same way, so re-imports still match.
  */
 import { ReadError } from '../read-error';
 import type { ReadMessage } from '../records';

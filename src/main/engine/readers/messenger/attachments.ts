@@ -17,6 +17,9 @@ export type AttachmentContext = Readonly<{
   onUnsafeUri: (uri: string) => void;
 }>;
 
+/** Repairs a string of the message (its uris are mojibake too where the names are not ASCII). */
+type Clean = (text: string) => string;
+
 /** Each list, the name shown when a uri has no file name, and the type when the name says none. */
 const LISTS: readonly (readonly [key: string, label: string, mime: string | null])[] = [
   ['photos', 'Photo', 'image/jpeg'],
@@ -46,30 +49,35 @@ function mimeFor(name: string, listMime: string | null): string | null {
 }
 
 function attachment(
-  uri: string | null,
+  rawUri: string | null,
   label: string,
   mime: string | null,
   context: AttachmentContext,
+  clean: Clean,
 ): AttachmentRef {
-  if (uri === null || uri === '') return { entryPath: null, name: label, mime };
-  if (isUnsafeUri(uri)) context.onUnsafeUri(uri);
+  if (rawUri === null || rawUri === '') return { entryPath: null, name: label, mime };
+  if (isUnsafeUri(rawUri)) context.onUnsafeUri(rawUri);
+  const uri = clean(rawUri);
   const name = fileNameOf(uri) || label;
-  return { entryPath: context.media.entryFor(uri), name, mime: mimeFor(name, mime) };
+  const entryPath =
+    context.media.entryFor(uri) ?? (uri === rawUri ? null : context.media.entryFor(rawUri));
+  return { entryPath, name, mime: mimeFor(name, mime) };
 }
 
 export function messageAttachments(
   message: JsonObject,
   context: AttachmentContext,
+  clean: Clean,
 ): AttachmentRef[] {
   const found: AttachmentRef[] = [];
   for (const [key, label, mime] of LISTS) {
     for (const item of objectsOf(message, key)) {
-      found.push(attachment(stringField(item, 'uri'), label, mime, context));
+      found.push(attachment(stringField(item, 'uri'), label, mime, context, clean));
     }
   }
   const sticker = objectField(message, 'sticker');
   if (sticker !== null) {
-    found.push(attachment(stringField(sticker, 'uri'), 'Sticker', 'image/png', context));
+    found.push(attachment(stringField(sticker, 'uri'), 'Sticker', 'image/png', context, clean));
   }
   return found;
 }

@@ -102,7 +102,7 @@ export function convertMessage(value: JsonValue, context: MessageContext): Conve
   if (sentAt === null) return { ok: false, reason: 'it has no timestamp' };
   const sender = nonEmpty(stringField(value, encrypted ? 'senderName' : 'sender_name'), clean);
   const content = nonEmpty(stringField(value, encrypted ? 'text' : 'content'), clean) ?? '';
-  const attachments = messageAttachments(value, context);
+  const attachments = messageAttachments(value, context, clean);
   const { kind, text } = body(value, sender, content, attachments.length > 0, clean);
   const message: ReadMessage = {
     externalId: null,
