@@ -7,8 +7,8 @@
  * complete: at the next message or date line, or at the end of the input.
  *
  * LINE does not escape lines inside a message: a line of a quoted message that reads exactly like
- * a date line or a message line is taken for one, as LINE's own import would; the same file always
- * reads the same way, so re-imports still match.
+ * a date line or a message line is taken for one. The same file always reads the same way, so
+ * re-imports still match.
  */
 import { ReadError } from '../read-error';
 import type { ReadMessage } from '../records';
