@@ -26,6 +26,8 @@ function toEntries(prefix: string, dirents: readonly Dirent[]): NameEntry[] {
     .map((dirent) => ({ path: `${prefix}${dirent.name}`, dir: dirent.isDirectory() }));
 }
 
+/** Files a chat export may be (a folder holding one is not looked into further). */
+const CHAT_FILE = /\.(?:jsonl|json|txt|html?|md)$/i;
 /** How many subfolders are looked into for a signal-export `chat.md`, at most. */
 const CHAT_FOLDERS_PEEKED = 4;
 
@@ -49,7 +51,9 @@ export async function listFolder(folder: string): Promise<NameEntry[]> {
       ...toEntries(`${firstThread.path}/`, await names(path.join(folder, firstThread.path))),
     );
   }
-  const subfolders = [...dirs].filter((dir) => !dir.startsWith('.')).sort();
+  // Only a folder with no chat file of its own can be a whole signal-export output.
+  const ownChatFile = entries.some((entry) => !entry.dir && CHAT_FILE.test(entry.path));
+  const subfolders = ownChatFile ? [] : [...dirs].filter((dir) => !dir.startsWith('.')).sort();
   for (const dir of subfolders.slice(0, CHAT_FOLDERS_PEEKED)) {
     const chat = (await names(path.join(folder, dir))).find(
       (dirent) => dirent.isFile() && dirent.name.toLowerCase() === 'chat.md',
