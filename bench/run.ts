@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { bareWrite } from './bare-write';
 import { writeTelegramExport, writeWhatsAppExport } from './generate';
 import { writeDiscordExport, writeSlackExport, writeTelegramHtmlExport } from './generate-others';
+import { writeLineExport, writeMessengerExport, writeSignalExport } from './generate-more';
 import { measureImport } from './measure-import';
 import { benchSearch } from './search-bench';
 
@@ -102,6 +103,9 @@ if (only.has('readers')) {
     true,
   );
   await benchImport('slack', messages, writeSlackExport, 'Bench Slack export', true);
+  await benchImport('messenger', messages, writeMessengerExport, 'facebook-bench', false);
+  await benchImport('line', messages, writeLineExport, '[LINE] Chat history with Bench.txt', false);
+  await benchImport('signal', messages, writeSignalExport, 'signal-export', false);
   await benchImport(
     'telegram-html',
     messages,

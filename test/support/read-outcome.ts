@@ -1,11 +1,16 @@
 import { ReadError } from '../../src/main/engine/readers/read-error';
-import type { Reader, ReaderOptions, ReadRecord } from '../../src/main/engine/readers/records';
+import type {
+  Reader,
+  ReaderOptions,
+  ReadMessage,
+  ReadRecord,
+} from '../../src/main/engine/readers/records';
 import type { ExportSource } from '../../src/main/engine/source/export-source';
 
-/** What a reader yielded before it ended, and the ReadError it ended with (null: none). */
-export type ReadOutcome = { records: ReadRecord[]; error: ReadError | null };
+/** What a read gave: every record before the end or the break, and the break (a ReadError). */
+export type ReadOutcome = Readonly<{ records: ReadRecord[]; error: ReadError | null }>;
 
-/** Every record a reader yields for `source`, keeping a ReadError instead of throwing it. */
+/** Reads `source` to its end or its break; any error other than a ReadError is thrown. */
 export async function readOutcome(
   reader: Reader,
   source: ExportSource,
@@ -23,8 +28,16 @@ export async function readOutcome(
   }
 }
 
+export const conversationsOf = (records: readonly ReadRecord[]) =>
+  records.flatMap((record) => (record.type === 'conversation' ? [record] : []));
+
 export const warningsOf = (records: readonly ReadRecord[]) =>
   records.flatMap((record) => (record.type === 'warning' ? [record] : []));
 
-export const conversationsOf = (records: readonly ReadRecord[]) =>
-  records.flatMap((record) => (record.type === 'conversation' ? [record] : []));
+export const textsOf = (records: readonly ReadRecord[]): string[] =>
+  records.flatMap((record) => (record.type === 'message' ? [record.message.text] : []));
+
+export const messagesIn = (records: readonly ReadRecord[], ref: string): ReadMessage[] =>
+  records.flatMap((record) =>
+    record.type === 'message' && record.conversationRef === ref ? [record.message] : [],
+  );

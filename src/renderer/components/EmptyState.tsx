@@ -2,7 +2,16 @@ import { useTranslation } from 'react-i18next';
 import { useVault } from '../store/vault-store';
 import { ImportButtons } from './ImportButtons';
 
-const SOURCES = ['whatsapp', 'telegram', 'discord', 'meta', 'slack', 'line', 'chatlab'] as const;
+const SOURCES = [
+  'whatsapp',
+  'telegram',
+  'discord',
+  'meta',
+  'slack',
+  'line',
+  'signal',
+  'chatlab',
+] as const;
 
 /** First run: what to drop, and where each app hides its export. */
 export function EmptyState() {

@@ -31,6 +31,8 @@ export const en = {
     meta: 'Messenger and Instagram: Accounts Center › Download your information (JSON).',
     slack: 'Slack: Workspace settings › Import/Export data › Export (a .zip).',
     line: 'LINE: a chat’s menu › Other settings › Export chat history (.txt).',
+    signal:
+      'Signal Desktop: chats exported with signal-export (a chat’s folder with chat.md, or the whole output).',
     chatlab: 'WeChat and QQ: a community exporter that writes ChatLab JSON or JSONL.',
     vaultAt: 'Your vault is stored in {{dir}}',
     importFolder: 'Exports saved into {{dir}} are imported automatically.',

@@ -32,6 +32,8 @@ export const zhCN: Strings = {
     meta: 'Messenger 与 Instagram：账户中心 › 下载你的信息（JSON）。',
     slack: 'Slack：工作区设置 › 导入/导出数据 › 导出（.zip）。',
     line: 'LINE：聊天菜单 › 其他设置 › 导出聊天记录（.txt）。',
+    signal:
+      'Signal 桌面版：用 signal-export 导出的聊天（含 chat.md 的聊天文件夹，或整个导出目录）。',
     chatlab: '微信与 QQ：使用可导出 ChatLab JSON 或 JSONL 的社区导出工具。',
     vaultAt: '保险库位于 {{dir}}',
     importFolder: '保存到 {{dir}} 的导出文件会被自动导入。',

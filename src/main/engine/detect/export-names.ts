@@ -23,6 +23,10 @@ const META_THREAD =
 const TELEGRAM_HTML = /^(?:messages\d*\.html|export_results\.html)$/;
 const WHATSAPP_TXT = /^(?:_chat\.txt|.*whats ?app.*\.txt)$/i;
 const CHAT_FILE = /\.(?:jsonl|json|txt|html?|md)$/i;
+/** signal-export writes each chat as `<chat>/chat.md`. */
+const SIGNAL_CHAT = /^chat\.md$/i;
+/** How many chats one folder down (a whole signal-export output) are peeked at, at most. */
+const NESTED_CHATS = 2;
 
 function baseName(entryPath: string): string {
   return entryPath.slice(entryPath.lastIndexOf('/') + 1);
@@ -44,6 +48,7 @@ export function commonFolder(entries: readonly NameEntry[]): string {
 
 function rank(name: string): number {
   const lower = name.toLowerCase();
+  if (SIGNAL_CHAT.test(lower)) return -1;
   if (/^message_\d+\.json$/.test(lower)) return 0;
   if (lower.endsWith('.jsonl')) return 1;
   if (lower.endsWith('.json')) return 2;
@@ -87,7 +92,10 @@ export function planFromNames(entries: readonly NameEntry[], where: string): Nam
   }
   const candidates = files
     .filter((p) => depth(p) === 0 && CHAT_FILE.test(p) && !baseName(p).startsWith('.'))
-    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
-    .map((p) => `${prefix}${p}`);
-  return { kind: 'sniff', candidates };
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const nested = files
+    .filter((p) => depth(p) === 1 && SIGNAL_CHAT.test(baseName(p)))
+    .sort((a, b) => a.localeCompare(b))
+    .slice(0, NESTED_CHATS);
+  return { kind: 'sniff', candidates: [...candidates, ...nested].map((p) => `${prefix}${p}`) };
 }

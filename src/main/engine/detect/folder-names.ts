@@ -26,9 +26,15 @@ function toEntries(prefix: string, dirents: readonly Dirent[]): NameEntry[] {
     .map((dirent) => ({ path: `${prefix}${dirent.name}`, dir: dirent.isDirectory() }));
 }
 
+/** Files a chat export may be (a folder holding one is not looked into further). */
+const CHAT_FILE = /\.(?:jsonl|json|txt|html?|md)$/i;
+/** How many subfolders are looked into for a signal-export `chat.md`, at most. */
+const CHAT_FOLDERS_PEEKED = 4;
+
 /**
  * The names in a folder: its own entries, plus, for a "Download your information" export, the
- * first thread under messages/inbox (a handful of `readdir`s, never a walk of the tree).
+ * first thread under messages/inbox, plus the `chat.md` of the first few subfolders (signal-export
+ * writes one folder per chat): a handful of `readdir`s, never a walk of the tree.
  */
 export async function listFolder(folder: string): Promise<NameEntry[]> {
   const entries = toEntries('', await names(folder));
@@ -44,6 +50,15 @@ export async function listFolder(folder: string): Promise<NameEntry[]> {
     entries.push(
       ...toEntries(`${firstThread.path}/`, await names(path.join(folder, firstThread.path))),
     );
+  }
+  // Only a folder with no chat file of its own can be a whole signal-export output.
+  const ownChatFile = entries.some((entry) => !entry.dir && CHAT_FILE.test(entry.path));
+  const subfolders = ownChatFile ? [] : [...dirs].filter((dir) => !dir.startsWith('.')).sort();
+  for (const dir of subfolders.slice(0, CHAT_FOLDERS_PEEKED)) {
+    const chat = (await names(path.join(folder, dir))).find(
+      (dirent) => dirent.isFile() && dirent.name.toLowerCase() === 'chat.md',
+    );
+    if (chat !== undefined) entries.push({ path: `${dir}/${chat.name}`, dir: false });
   }
   return entries;
 }

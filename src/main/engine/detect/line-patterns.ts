@@ -2,6 +2,8 @@
  * Line shapes of the text exports, used on the first lines of a file only. The readers parse the
  * lines themselves; these patterns only have to say "this is what a line of that export looks like".
  */
+import { parseDateLine } from '../readers/line/date-line';
+import { parseMessageLine } from '../readers/line/message-line';
 
 /** Invisible marks WhatsApp and editors put before or inside a line (LRM, RLM, embeddings, BOM). */
 const INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
@@ -45,6 +47,17 @@ export function isSignalLine(line: string): boolean {
   return SIGNAL_LINE.test(stripMarks(line));
 }
 
+/**
+ * Later versions of signal-export write seconds and no comma (`[2019-05-29 15:04:05] Name: text`),
+ * which WhatsApp also writes in some locales; in a Markdown file (`chat.md`) it is Signal.
+ */
+const SIGNAL_MARKDOWN_LINE =
+  /^\[\d{4}-\d{2}-\d{2}(?:, | )\d{2}:\d{2}(?::\d{2})?\] [^:\n]{1,200}:(?: |$)/;
+
+export function isSignalMarkdownLine(line: string): boolean {
+  return SIGNAL_MARKDOWN_LINE.test(stripMarks(line));
+}
+
 /** LINE: "[LINE] Chat history with X", "[LINE] 与X的聊天记录", "[LINE] Xとのトーク履歴". */
 const LINE_TITLE = /^\[LINE\]\s*\S/;
 const LINE_TITLE_WITHOUT_TAG =
@@ -61,4 +74,13 @@ export function isLineTitleWithoutTag(line: string): boolean {
 
 export function isLineSavedHeader(line: string): boolean {
   return LINE_SAVED.test(stripMarks(line));
+}
+
+/** LINE without its title (older exports, some group chats): a date line, then message lines. */
+export function isLineDayStart(line: string): boolean {
+  return parseDateLine(stripMarks(line)) !== null;
+}
+
+export function isLineMessage(line: string): boolean {
+  return line.includes('\t') && parseMessageLine(line.replace(INVISIBLE, '')) !== null;
 }

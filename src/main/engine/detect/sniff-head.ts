@@ -40,11 +40,11 @@ export function sniffHead(head: Uint8Array, filePath: string): HeadVerdict {
     const json = sniffJson(text, filePath);
     // "[31/12/2020, 21:41:05] Name: text" also starts with a bracket.
     if (json.kind === 'unknown' && first === '[') {
-      const asText = sniffText(text);
+      const asText = sniffText(text, filePath);
       if (asText.kind === 'detected') return asText;
     }
     return json;
   }
   if (first === '<') return sniffHtml(text);
-  return sniffText(text);
+  return sniffText(text, filePath);
 }

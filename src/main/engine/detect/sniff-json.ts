@@ -54,7 +54,10 @@ function isTelegram(shape: JsonShape): boolean {
 
 function isMeta(shape: JsonShape): boolean {
   if (has(shape, 'messages[].sender_name', 'messages[].timestamp_ms')) return true;
-  return has(shape, 'participants[].name', 'messages');
+  if (has(shape, 'participants[].name', 'messages')) return true;
+  // Messenger's download of end-to-end encrypted chats: camelCase keys, participants as names.
+  if (has(shape, 'messages[].senderName', 'messages[].timestamp')) return true;
+  return has(shape, 'threadName', 'messages');
 }
 
 function sniffArray(shape: JsonShape): Sniffed {

@@ -1,8 +1,11 @@
 import {
+  isLineDayStart,
+  isLineMessage,
   isLineSavedHeader,
   isLineTitle,
   isLineTitleWithoutTag,
   isSignalLine,
+  isSignalMarkdownLine,
   isWhatsAppHeader,
   stripMarks,
 } from './line-patterns';
@@ -24,8 +27,11 @@ export function firstLines(text: string, count: number): string[] {
   return lines;
 }
 
-/** WhatsApp, LINE and Signal text exports, from their first lines. */
-export function sniffText(text: string): Sniffed {
+/**
+ * WhatsApp, LINE and Signal text exports, from their first lines.
+ * @param filePath where it sits: a Markdown file (`chat.md`) is signal-export's, not WhatsApp's.
+ */
+export function sniffText(text: string, filePath = ''): Sniffed {
   const lines = firstLines(text, 5);
   const first = lines[0];
   if (first === undefined) return unknown('a text file with only blank lines');
@@ -33,7 +39,13 @@ export function sniffText(text: string): Sniffed {
   if (isLineTitleWithoutTag(first) && lines.slice(1, 3).some(isLineSavedHeader)) {
     return detected('line-txt', 'line');
   }
+  if (isLineDayStart(first) && lines.slice(1).some(isLineMessage)) {
+    return detected('line-txt', 'line');
+  }
   if (isSignalLine(first)) return detected('signal-txt', 'signal');
+  if (filePath.toLowerCase().endsWith('.md') && isSignalMarkdownLine(first)) {
+    return detected('signal-txt', 'signal');
+  }
   if (isWhatsAppHeader(first)) return detected('whatsapp-txt', 'whatsapp');
   return unknown('a text file that is not a chat export Chat Vault knows');
 }

@@ -66,3 +66,40 @@ export function repairMojibake(text: string): string {
     bytes[index] = byteOf(text.charCodeAt(index));
   return isUtf8(bytes) ? Buffer.from(bytes).toString('utf8') : text;
 }
+
+/**
+ * Repairs the strings of one file, deciding for the file as a whole as well as per string. Text that
+ * really is "Ã©" cannot be told from mojibake for "é" by looking at it; what tells is the rest of
+ * the file. A file written through the mis-decoding holds nothing but characters that stand for
+ * bytes, so the first character that cannot stand for one (an emoji, CJK, Cyrillic, written as
+ * itself) shows that the file was written correctly (or repaired already, as tools that fix
+ * Facebook's exports do): from there on nothing in the file is changed.
+ */
+export class MojibakeRepairer {
+  #correct = false;
+  #repaired = 0;
+
+  /** Strings changed so far. */
+  get repaired(): number {
+    return this.#repaired;
+  }
+
+  /** True once the file has shown that it is correctly encoded. */
+  get fileIsCorrect(): boolean {
+    return this.#correct;
+  }
+
+  repair(text: string): string {
+    if (this.#correct || !NOT_PLAIN_ASCII.test(text)) return text;
+    for (let index = 0; index < text.length; index += 1) {
+      const code = text.charCodeAt(index);
+      if (code >= 0x100 && byteOf(code) < 0) {
+        this.#correct = true;
+        return text;
+      }
+    }
+    const fixed = repairMojibake(text);
+    if (fixed !== text) this.#repaired += 1;
+    return fixed;
+  }
+}

@@ -1,6 +1,9 @@
 import type { FormatId } from '../detect/format';
 import { readDiscordJson } from './discord';
+import { readLineText } from './line';
+import { readInstagramJson, readMessengerJson } from './messenger';
 import type { Reader } from './records';
+import { readSignalText } from './signal';
 import { readSlackExport } from './slack';
 import { readTelegramJson } from './telegram';
 import { readTelegramHtml } from './telegram-html';
@@ -14,6 +17,10 @@ const READERS: Readonly<Partial<Record<FormatId, Reader>>> = {
   'telegram-html': readTelegramHtml,
   'discord-json': readDiscordJson,
   'slack-export': readSlackExport,
+  'messenger-json': readMessengerJson,
+  'instagram-json': readInstagramJson,
+  'line-txt': readLineText,
+  'signal-txt': readSignalText,
 };
 
 export function readerFor(format: FormatId): Reader | undefined {
