@@ -3,6 +3,7 @@ import type { Handlers } from '../../../src/shared/contract';
 import { ResponseEnvelopeSchema } from '../../../src/shared/wire';
 import { VaultError } from '../../../src/main/engine/errors';
 import { handleRequest, parsePickKind, pickDialogOptions } from '../../../src/main/electron/ipc';
+import { browseHandlers } from '../../support/browse-handlers';
 import { queuedItem } from '../../support/import-item';
 
 const APP_PAGE = 'app://chat-vault/index.html';
@@ -31,6 +32,7 @@ function fakeHandlers(calls: string[] = []): Handlers {
     },
     'import.cancel': () => Promise.resolve({ cancelled: false }),
     'messages.page': () => Promise.resolve({ messages: [], more: false }),
+    ...browseHandlers,
     'import.list': () => {
       calls.push('import.list');
       return Promise.resolve({ items: [] });
