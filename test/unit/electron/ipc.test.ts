@@ -147,4 +147,10 @@ describe('pick requests', () => {
   it('lets the folder picker choose one folder', () => {
     expect(pickDialogOptions('folder').properties).toEqual(['openDirectory']);
   });
+
+  it('lets the import-folder picker choose (or create) one folder to watch', () => {
+    const options = pickDialogOptions('watch-folder');
+    expect(options.properties).toEqual(['openDirectory', 'createDirectory']);
+    expect(options.buttonLabel).toBe('Watch this folder');
+  });
 });
