@@ -104,7 +104,7 @@ function ImportRow({ item }: Readonly<{ item: ImportItem }>) {
       ) : null}
       {busy ? null : (
         <span className="import-bytes">
-          {item.progress === null
+          {item.progress === null || item.progress.bytesTotal === 0
             ? ''
             : `${formatBytes(item.progress.bytesTotal, i18n.language)} · `}
           {item.status === 'failed'
@@ -147,10 +147,12 @@ export function ImportPanel() {
   return (
     <section className="import-panel" aria-label={t('imports.title')}>
       <header>
-        <h2>{t('imports.title')}</h2>
-        <span className="import-summary">
-          {running + waiting === 0 ? '' : t('imports.summary', { running, waiting })}
-        </span>
+        <div className="import-heading">
+          <h2>{t('imports.title')}</h2>
+          {running + waiting === 0 ? null : (
+            <span className="import-summary">{t('imports.summary', { running, waiting })}</span>
+          )}
+        </div>
         <button type="button" className="link-button" onClick={clear}>
           {t('imports.clear')}
         </button>

@@ -171,7 +171,7 @@ export const en = {
     importFolder: 'Import folder (watched)',
     chooseImportFolder: 'Choose another folder…',
     importFolderWeb:
-      'Shown only: the browser cannot choose folders on the machine that runs Chat Vault. Start “chat-vault watch FOLDER” there, or change it in the desktop app.',
+      'A browser cannot choose folders on the machine that runs Chat Vault: run “chat-vault watch FOLDER” there, or choose one in the desktop app.',
     importFolderFixed: 'Set when Chat Vault was started; it cannot be changed here.',
     timeZone: 'Time zone of exports without one',
     timeZoneMachine: 'This computer’s ({{zone}})',

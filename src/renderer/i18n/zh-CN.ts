@@ -164,7 +164,7 @@ export const zhCN: Strings = {
     importFolder: '导入文件夹（自动监视）',
     chooseImportFolder: '选择其他文件夹…',
     importFolderWeb:
-      '仅显示：浏览器无法选择运行 Chat Vault 的电脑上的文件夹。请在那台电脑上运行“chat-vault watch 文件夹”，或在桌面应用中更改。',
+      '浏览器无法选择运行 Chat Vault 的电脑上的文件夹：请在那台电脑上运行“chat-vault watch 文件夹”，或在桌面应用中选择。',
     importFolderFixed: '在启动 Chat Vault 时指定，无法在此更改。',
     timeZone: '无时区导出的时区',
     timeZoneMachine: '本机时区（{{zone}}）',
