@@ -2,11 +2,14 @@
  * `npm run bench`: generates large synthetic exports and prints figures as JSON lines.
  *   --messages N   messages per export (default 1,000,000)
  *   --big          also a ~2 GB Telegram export (7,000,000 messages) for peak memory
+ *   --browse       instead: browsing a chat of N messages in Chromium (open, jump, scroll; see
+ *                  browse.ts)
  */
 import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bareWrite } from './bare-write';
+import { benchBrowse } from './browse';
 import { writeTelegramExport, writeWhatsAppExport } from './generate';
 import { measureImport } from './measure-import';
 
@@ -14,6 +17,7 @@ const { values } = parseArgs({
   options: {
     messages: { type: 'string', default: '1000000' },
     big: { type: 'boolean', default: false },
+    browse: { type: 'boolean', default: false },
   },
 });
 const messages = Number(values.messages);
@@ -61,6 +65,12 @@ async function benchImport(
 }
 
 await mkdir(root, { recursive: true });
+if (values.browse) {
+  const dirs = { input: await freshDir('browse-input'), vault: await freshDir('browse-vault') };
+  await benchBrowse(messages, dirs, cli, line);
+  await rm(dirs.input, { recursive: true, force: true });
+  process.exit(0);
+}
 await benchImport('telegram', messages, writeTelegramExport, 'result.json', true);
 await benchImport('whatsapp', messages, writeWhatsAppExport, 'WhatsApp Chat with Bench.txt', false);
 if (values.big)

@@ -4,8 +4,13 @@
  */
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${language}|${JSON.stringify(options)}`;
+/** The formatter for `language` and one named style (the name keys the cache, cheaply). */
+function formatter(
+  language: string,
+  style: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${language}|${style}`;
   let made = cache.get(key);
   if (made === undefined) {
     made = new Intl.DateTimeFormat(language, options);
@@ -16,23 +21,25 @@ function formatter(language: string, options: Intl.DateTimeFormatOptions): Intl.
 
 /** "9:41 PM", "21:41". */
 export const formatTime = (iso: string, language: string): string =>
-  formatter(language, { timeStyle: 'short' }).format(new Date(iso));
+  formatter(language, 'time', { timeStyle: 'short' }).format(new Date(iso));
 
 /** "Thursday, December 31, 2020". */
 export const formatFullDay = (date: Date, language: string): string =>
-  formatter(language, { dateStyle: 'full' }).format(date);
+  formatter(language, 'day', { dateStyle: 'full' }).format(date);
 
 /** "December 31, 2020 at 9:41 PM". */
 export const formatMoment = (iso: string, language: string): string =>
-  formatter(language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  formatter(language, 'moment', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
 
 /** "December 2020". */
 export const formatMonth = (year: number, month: number, language: string): string =>
-  formatter(language, { year: 'numeric', month: 'long' }).format(new Date(year, month - 1, 1));
+  formatter(language, 'month', { year: 'numeric', month: 'long' }).format(
+    new Date(year, month - 1, 1),
+  );
 
 /** Short weekday names, Monday or Sunday first as `firstDay` says (0 Sunday … 6 Saturday). */
 export function weekdayNames(language: string, firstDay: number): string[] {
-  const format = formatter(language, { weekday: 'narrow' });
+  const format = formatter(language, 'weekday', { weekday: 'narrow' });
   // 4 January 1970 was a Sunday.
   return Array.from({ length: 7 }, (_, i) =>
     format.format(new Date(1970, 0, 4 + ((firstDay + i) % 7))),

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../format';
+import { useTimelineText } from '../timeline/timeline-text';
 import { mediaKind, mediaUrl, type AttachmentView } from './media-kind';
 import { useMediaViewer } from './media-viewer-store';
 
@@ -33,14 +33,14 @@ export function Attachment({
   attachment,
   viewerKey,
 }: Readonly<{ attachment: AttachmentView; viewerKey: string }>) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useTimelineText();
   const show = useMediaViewer((state) => state.show);
   const [failed, setFailed] = useState(false);
   if (attachment.sha256 === null)
     return <Missing name={attachment.name} reason={t('timeline.missing')} />;
   if (failed) return <Missing name={attachment.name} reason={t('timeline.unavailable')} />;
   const url = mediaUrl(attachment.sha256, attachment.name);
-  const size = attachment.bytes === null ? null : formatBytes(attachment.bytes, i18n.language);
+  const size = attachment.bytes === null ? null : formatBytes(attachment.bytes, language);
   switch (mediaKind(attachment.name)) {
     case 'image':
       return (

@@ -1,5 +1,4 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { MessageView } from '../../../shared/contract';
 import { formatMoment, formatTime } from '../../formatters';
 import { Attachment } from '../media/Attachment';
@@ -7,6 +6,7 @@ import { Avatar, SenderName } from './Avatar';
 import { MessageText } from './MessageText';
 import { Reactions } from './Reactions';
 import { ReplyQuote } from './ReplyQuote';
+import { useTimelineText } from './timeline-text';
 
 type Props = Readonly<{
   message: MessageView;
@@ -26,12 +26,12 @@ function CallIcon() {
 
 /** A system line (joined, renamed, pinned…) or a call: centred, with its time. */
 function CentredLine({ message }: Readonly<{ message: MessageView }>) {
-  const { i18n } = useTranslation();
+  const { language } = useTimelineText();
   return (
     <p className={`message-line line-${message.kind}`} data-message-id={message.id}>
       {message.kind === 'call' ? <CallIcon /> : null}
       <span dir="auto">{message.text}</span>{' '}
-      <time dateTime={message.sentAt}>{formatTime(message.sentAt, i18n.language)}</time>
+      <time dateTime={message.sentAt}>{formatTime(message.sentAt, language)}</time>
     </p>
   );
 }
@@ -43,11 +43,11 @@ export const MessageRow = memo(function MessageRow({
   highlighted,
   onJump,
 }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useTimelineText();
   if (message.kind === 'system' || message.kind === 'call')
     return <CentredLine message={message} />;
   const sender = message.sender ?? t('timeline.unknownSender');
-  const time = formatTime(message.sentAt, i18n.language);
+  const time = formatTime(message.sentAt, language);
   return (
     <article
       className={`message${continued ? ' message-continued' : ''}${highlighted ? ' message-highlighted' : ''}`}
@@ -78,11 +78,11 @@ export const MessageRow = memo(function MessageRow({
         <footer className="message-footer">
           {message.reactions === undefined ? null : <Reactions reactions={message.reactions} />}
           {message.editedAt === undefined ? null : (
-            <span className="message-edited" title={formatMoment(message.editedAt, i18n.language)}>
+            <span className="message-edited" title={formatMoment(message.editedAt, language)}>
               {t('timeline.edited')}
             </span>
           )}
-          <time dateTime={message.sentAt} title={formatMoment(message.sentAt, i18n.language)}>
+          <time dateTime={message.sentAt} title={formatMoment(message.sentAt, language)}>
             {time}
           </time>
         </footer>

@@ -5,13 +5,13 @@
  * to the system browser).
  */
 import { memo, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { TextEntity } from '../../../shared/contract';
 import { textRuns, type TextMark, type TextRun } from '../../../shared/rich-text';
 import { withEmoji } from './EmojiText';
+import { useTimelineText } from './timeline-text';
 
 function Spoiler({ children }: Readonly<{ children: ReactNode }>) {
-  const { t } = useTranslation();
+  const { t } = useTimelineText();
   const [shown, setShown] = useState(false);
   if (shown) return <span className="text-spoiler text-spoiler-shown">{children}</span>;
   return (

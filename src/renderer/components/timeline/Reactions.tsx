@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import { useTimelineText } from './timeline-text';
 import type { Reaction } from '../../../shared/contract';
 
 /** Reactions under a message: each emoji with its count; who reacted, where known, on hover. */
 export function Reactions({ reactions }: Readonly<{ reactions: readonly Reaction[] }>) {
-  const { t } = useTranslation();
+  const { t } = useTimelineText();
   return (
     <ul className="reactions" aria-label={t('timeline.reactions')}>
       {reactions.map((reaction, index) => {

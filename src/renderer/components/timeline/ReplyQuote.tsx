@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import type { ReplyPreview } from '../../../shared/contract';
 import { withEmoji } from './EmojiText';
 import { senderHue } from './sender-style';
+import { useTimelineText } from './timeline-text';
 
 /**
  * The start of the message a reply answers. Clicking it jumps to the original when the vault holds
@@ -11,7 +11,7 @@ export function ReplyQuote({
   reply,
   onJump,
 }: Readonly<{ reply: ReplyPreview; onJump: (messageId: string) => void }>) {
-  const { t } = useTranslation();
+  const { t } = useTimelineText();
   const sender = reply.sender ?? '';
   const style = { borderInlineStartColor: `hsl(${senderHue(sender)} 55% var(--sender-lightness))` };
   if (reply.messageId === null) {

@@ -20,6 +20,7 @@ import { useTimeline } from '../../store/timeline-store';
 import { useVault } from '../../store/vault-store';
 import { MessageRow } from './MessageRow';
 import { timelineRows } from './timeline-rows';
+import { TimelineTextContext } from './timeline-text';
 import { usePageKeys } from './use-page-keys';
 
 /** Loads the next page when the reader is this close to either end (pixels). */
@@ -39,6 +40,7 @@ function TimelineEmpty({ importing }: Readonly<{ importing: boolean }>) {
 
 export function Timeline({ conversationId }: Readonly<{ conversationId: string }>) {
   const { t, i18n } = useTranslation();
+  const text = useMemo(() => ({ t, language: i18n.language }), [t, i18n.language]);
   const { api } = useHost();
   const messages = useTimeline((state) => state.messages);
   const hasOlder = useTimeline((state) => state.hasOlder);
@@ -121,59 +123,61 @@ export function Timeline({ conversationId }: Readonly<{ conversationId: string }
   };
 
   return (
-    <div
-      ref={scrollRef}
-      className="timeline"
-      tabIndex={0}
-      role="log"
-      aria-label={t('timeline.label')}
-      aria-busy={!loaded}
-      onScroll={onScroll}
-      onKeyDown={onKeyDown}
-    >
-      {error === null ? null : (
-        <div className="notice notice-error timeline-error" role="alert">
-          <span>{t('timeline.error', { message: error })}</span>
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => void useTimeline.getState().open(api, conversationId)}
-          >
-            {t('timeline.retry')}
-          </button>
-        </div>
-      )}
-      {loaded && error === null && messages.length === 0 ? (
-        <TimelineEmpty importing={importing} />
-      ) : null}
-      <div className="timeline-inner" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index];
-          if (row === undefined) return null;
-          return (
-            <div
-              key={item.key}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              className="timeline-row"
-              style={{ transform: `translateY(${item.start}px)` }}
+    <TimelineTextContext.Provider value={text}>
+      <div
+        ref={scrollRef}
+        className="timeline"
+        tabIndex={0}
+        role="log"
+        aria-label={t('timeline.label')}
+        aria-busy={!loaded}
+        onScroll={onScroll}
+        onKeyDown={onKeyDown}
+      >
+        {error === null ? null : (
+          <div className="notice notice-error timeline-error" role="alert">
+            <span>{t('timeline.error', { message: error })}</span>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void useTimeline.getState().open(api, conversationId)}
             >
-              {row.type === 'day' ? (
-                <h3 className="day-separator">
-                  <span>{formatFullDay(row.day, i18n.language)}</span>
-                </h3>
-              ) : (
-                <MessageRow
-                  message={row.message}
-                  continued={row.continued}
-                  highlighted={highlighted === row.message.id}
-                  onJump={onJump}
-                />
-              )}
-            </div>
-          );
-        })}
+              {t('timeline.retry')}
+            </button>
+          </div>
+        )}
+        {loaded && error === null && messages.length === 0 ? (
+          <TimelineEmpty importing={importing} />
+        ) : null}
+        <div className="timeline-inner" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            if (row === undefined) return null;
+            return (
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                className="timeline-row"
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                {row.type === 'day' ? (
+                  <h3 className="day-separator">
+                    <span>{formatFullDay(row.day, i18n.language)}</span>
+                  </h3>
+                ) : (
+                  <MessageRow
+                    message={row.message}
+                    continued={row.continued}
+                    highlighted={highlighted === row.message.id}
+                    onJump={onJump}
+                  />
+                )}
+              </div>
+            );
+          })}
+        </div>
       </div>
-    </div>
+    </TimelineTextContext.Provider>
   );
 }
