@@ -21,7 +21,7 @@ export function MainPanel() {
         </section>
       ) : (
         <div className="conversation-view">
-          <ConversationDetails conversation={selected} />
+          <ConversationDetails key={selected.id} conversation={selected} />
           <Timeline conversationId={selected.id} />
         </div>
       )}
