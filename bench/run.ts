@@ -7,11 +7,14 @@
  *   --search-messages N   messages in the search benchmark's vault (default 2,000,000)
  *   --only NAMES   comma-separated: import (WhatsApp, Telegram), readers (the other formats),
  *                  search (default: all)
+ *   --browse       instead of the rest: browsing a chat of N messages in Chromium (open, jump,
+ *                  scroll; see browse.ts; needs `npm run build` first)
  */
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bareWrite } from './bare-write';
+import { benchBrowse } from './browse';
 import { writeTelegramExport, writeWhatsAppExport } from './generate';
 import { writeDiscordExport, writeSlackExport, writeTelegramHtmlExport } from './generate-others';
 import { writeLineExport, writeMessengerExport, writeSignalExport } from './generate-more';
@@ -24,6 +27,7 @@ const { values } = parseArgs({
     big: { type: 'boolean', default: false },
     'search-messages': { type: 'string', default: '2000000' },
     only: { type: 'string', default: 'import,readers,search' },
+    browse: { type: 'boolean', default: false },
   },
 });
 const messages = Number(values.messages);
@@ -82,6 +86,12 @@ async function benchImport(
 const only = new Set(values.only.split(','));
 
 await mkdir(root, { recursive: true });
+if (values.browse) {
+  const dirs = { input: await freshDir('browse-input'), vault: await freshDir('browse-vault') };
+  await benchBrowse(messages, dirs, cli, line);
+  await rm(dirs.input, { recursive: true, force: true });
+  process.exit(0);
+}
 if (only.has('import')) {
   await benchImport('telegram', messages, writeTelegramExport, 'result.json', true);
   await benchImport(

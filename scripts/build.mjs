@@ -81,6 +81,8 @@ const benchBundle = args.has('--bench')
         ...common,
         format: 'esm',
         banner: esmBanner,
+        // The browser driver stays a package (it loads its own files at run time).
+        external: [...common.external, 'playwright-core'],
         entryPoints: {
           run: path.join(root, 'bench/run.ts'),
           generate: path.join(root, 'bench/generate-cli.ts'),

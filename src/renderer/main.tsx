@@ -7,6 +7,10 @@ import { initI18n, languageFor } from './i18n/i18n';
 import { usePreferences } from './store/preferences';
 import { useVault } from './store/vault-store';
 import './styles/app.css';
+import './styles/timeline.css';
+import './styles/media.css';
+import './styles/navigation.css';
+import './styles/imports.css';
 
 async function start(): Promise<void> {
   const rootElement = document.getElementById('root');

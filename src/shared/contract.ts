@@ -91,6 +91,36 @@ export const ImportItemSchema = z.object({
 });
 export type ImportItem = Readonly<z.infer<typeof ImportItemSchema>>;
 
+/**
+ * A formatted run of a message's text (Telegram's entities). Offsets and lengths count UTF-16 code
+ * units, as JavaScript strings do. `type` is open: a UI shows a type it does not know as plain text.
+ */
+export const TextEntitySchema = z.object({
+  type: z.string(),
+  offset: z.number().int().nonnegative(),
+  length: z.number().int().nonnegative(),
+  /** The target of a text_link, the user id of a mention_name, the language of pre. */
+  value: z.string().optional(),
+});
+export type TextEntity = Readonly<z.infer<typeof TextEntitySchema>>;
+
+export const ReactionSchema = z.object({
+  emoji: z.string(),
+  count: z.number().int().nonnegative(),
+  /** Who reacted, where the export says (it may name fewer than `count`). */
+  senders: z.array(z.string()).optional(),
+});
+export type Reaction = Readonly<z.infer<typeof ReactionSchema>>;
+
+/** The message a reply quotes: its platform id, and (when the vault holds it) its id and start. */
+export const ReplyPreviewSchema = z.object({
+  externalId: z.string(),
+  messageId: z.string().nullable(),
+  sender: z.string().nullable(),
+  text: z.string(),
+});
+export type ReplyPreview = Readonly<z.infer<typeof ReplyPreviewSchema>>;
+
 export const MessageViewSchema = z.object({
   id: z.string(),
   conversationId: z.string(),
@@ -106,6 +136,12 @@ export const MessageViewSchema = z.object({
       sha256: z.string().nullable(),
     }),
   ),
+  // The parts below are absent when a message has none of them.
+  replyTo: ReplyPreviewSchema.optional(),
+  forwardedFrom: z.string().optional(),
+  editedAt: isoTime.optional(),
+  reactions: z.array(ReactionSchema).optional(),
+  entities: z.array(TextEntitySchema).optional(),
 });
 export type MessageView = Readonly<z.infer<typeof MessageViewSchema>>;
 
@@ -136,6 +172,28 @@ export type SearchHit = Readonly<z.infer<typeof SearchHitSchema>>;
 
 export const MAX_SEARCH_HITS = 200;
 export const MAX_SEARCH_QUERY = 1000;
+/** What a page opened in the middle of a conversation centres on: a message, or a moment in time. */
+export const AroundTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('message'), messageId: z.string().regex(/^\d+$/u) }),
+  /** The first message sent at or after `at` (the last message when none is). */
+  z.object({ kind: z.literal('time'), at: isoTime }),
+]);
+export type AroundTarget = z.infer<typeof AroundTargetSchema>;
+
+/** The engine's settings that belong to the vault (display choices stay in each UI). */
+export const SettingsSchema = z.object({
+  /** IANA zone for reading exports whose times carry none (WhatsApp, LINE); null: the machine's. */
+  timeZone: z.string().nullable(),
+  /** The zone the engine's machine is in: what `timeZone: null` means. */
+  machineTimeZone: z.string(),
+  /** The watched import folder and whether it is being watched; null when none is. */
+  importFolder: z
+    .object({ path: z.string(), watching: z.boolean(), error: z.string().nullable() })
+    .nullable(),
+  /** Whether this host lets the import folder be changed (the desktop app does). */
+  importFolderChangeable: z.boolean(),
+});
+export type Settings = Readonly<z.infer<typeof SettingsSchema>>;
 
 const noParams = z.object({}).strict();
 
@@ -199,6 +257,46 @@ export const requests = {
       nextCursor: z.string().nullable(),
     }),
   },
+  /** A page centred on a message (a reply's original) or a time (jump to a date), oldest first. */
+  'messages.around': {
+    params: z
+      .object({
+        conversationId: z.string().min(1).max(100),
+        target: AroundTargetSchema,
+        limit: z.number().int().min(2).max(MAX_PAGE_MESSAGES),
+      })
+      .strict(),
+    /** `targetId` is the message the page centres on (null when the conversation has none). */
+    result: z.object({
+      messages: z.array(MessageViewSchema),
+      targetId: z.string().nullable(),
+      moreBefore: z.boolean(),
+      moreAfter: z.boolean(),
+    }),
+  },
+  /** The days of one month, in a time zone, on which a conversation has messages (a calendar). */
+  'messages.days': {
+    params: z
+      .object({
+        conversationId: z.string().min(1).max(100),
+        year: z.number().int().min(1).max(9999),
+        month: z.number().int().min(1).max(12),
+        timeZone: z.string().min(1).max(100),
+      })
+      .strict(),
+    result: z.object({ days: z.array(z.number().int().min(1).max(31)) }),
+  },
+  'settings.get': { params: noParams, result: SettingsSchema },
+  /** Changes the given settings (null time zone: the machine's); answers with all of them. */
+  'settings.update': {
+    params: z
+      .object({
+        timeZone: z.string().min(1).max(100).nullable().optional(),
+        importFolder: z.string().min(1).max(4096).optional(),
+      })
+      .strict(),
+    result: SettingsSchema,
+  },
 } as const;
 
 export type Requests = typeof requests;
@@ -217,6 +315,8 @@ export const events = {
   'import.updated': ImportItemSchema,
   /** Conversations were added or changed; lists should refresh. */
   'conversations.changed': z.object({}).strict(),
+  /** The settings changed, or the import folder's watch started or failed. */
+  'settings.changed': SettingsSchema,
 } as const;
 
 export type Events = typeof events;

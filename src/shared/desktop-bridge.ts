@@ -16,7 +16,8 @@ export const IPC_CHANNELS = {
 export const MENU_COMMANDS = ['open-settings'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
-export const PICK_KINDS = ['files', 'folder'] as const;
+/** Export files or an export folder to import, or the folder to watch for new exports. */
+export const PICK_KINDS = ['files', 'folder', 'watch-folder'] as const;
 export type PickKind = (typeof PICK_KINDS)[number];
 
 export type DesktopBridge<FileLike> = Readonly<{

@@ -75,6 +75,8 @@ describe('the conversation list in Chromium', () => {
     await page.keyboard.press('ArrowDown');
     await page.getByRole('heading', { name: '家人群' }).waitFor();
     expect(await page.getByText('妈妈, 我').isVisible()).toBe(true);
+    // The vault holds none of its messages: the timeline says so instead of staying blank.
+    await page.getByRole('heading', { name: 'No messages here yet' }).waitFor();
     await page.keyboard.press('ArrowDown');
     await page.getByRole('heading', { name: 'Ana' }).waitFor();
     await page.keyboard.press('End');

@@ -55,7 +55,7 @@ export function parsePickKind(kind: unknown): PickKind {
   return parsed.data;
 }
 
-/** The native open dialog for each pick kind: several export files, or one export folder. */
+/** The native open dialog for each pick kind: export files, an export folder, or the folder to watch. */
 export function pickDialogOptions(kind: PickKind): OpenDialogOptions {
   switch (kind) {
     case 'files':
@@ -73,6 +73,13 @@ export function pickDialogOptions(kind: PickKind): OpenDialogOptions {
         title: 'Import an export folder',
         buttonLabel: 'Import',
         properties: ['openDirectory'],
+      };
+    case 'watch-folder':
+      return {
+        title: 'Choose the import folder',
+        message: 'Exports saved into this folder are imported automatically.',
+        buttonLabel: 'Watch this folder',
+        properties: ['openDirectory', 'createDirectory'],
       };
     default: {
       const unreachable: never = kind;

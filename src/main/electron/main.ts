@@ -111,7 +111,7 @@ async function openVault(): Promise<Engine | null> {
       workersDir: workersDir(bundleDir),
       nativeBinding,
       appVersion: __APP_VERSION__,
-      importFolder: path.join(app.getPath('documents'), IMPORT_FOLDER_NAME),
+      defaultImportFolder: path.join(app.getPath('documents'), IMPORT_FOLDER_NAME),
     });
   } catch (error) {
     const { code, message } = describeError(error);

@@ -9,7 +9,9 @@ import { startDbWorker, type DbClient } from './db/client';
 import { VaultError } from './errors';
 import { EventHub, type EventListener } from './events';
 import { ImportQueue } from './import/import-queue';
-import { watchImportFolder, type ImportFolderWatcher } from './watch/import-folder-watcher';
+import { monthDayBoundaries } from './browse/month-days';
+import { EngineSettings } from './settings/engine-settings';
+import { watchImportFolder } from './watch/import-folder-watcher';
 
 export type EngineOptions = Readonly<{
   vaultDir: string;
@@ -24,6 +26,11 @@ export type EngineOptions = Readonly<{
   resumeImports?: boolean;
   /** A folder to watch: exports saved into it are imported once they stop growing. */
   importFolder?: string;
+  /**
+   * A folder to watch until the person chooses another in the settings (the desktop app's); the
+   * choice is saved in the vault. Ignored when `importFolder` is given.
+   */
+  defaultImportFolder?: string;
   /** How long a file in the import folder must stay the same size before it is imported. */
   importFolderStableMs?: number;
 }>;
@@ -83,6 +90,25 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       Math.max(0, wait),
     );
   };
+  // The settings hold the import folder's watcher, which hands files to the queue made below.
+  let submit: (file: string) => void = () => undefined;
+  const settings = await EngineSettings.open({
+    vaultDir,
+    fixedImportFolder: options.importFolder,
+    defaultImportFolder: options.defaultImportFolder,
+    defaultTimeZone: options.timeZone,
+    startWatcher: (folder) =>
+      watchImportFolder({
+        folder,
+        ...(options.importFolderStableMs === undefined
+          ? {}
+          : { stableMilliseconds: options.importFolderStableMs }),
+        alreadyImported: (file, bytes, modifiedMs) =>
+          db.call('alreadyImported', { path: file, bytes, modifiedMs }),
+        submit: (file) => submit(file),
+      }),
+    onChange: (payload) => hub.emit({ event: 'settings.changed', payload }),
+  });
   const imports = new ImportQueue(
     path.join(options.workersDir, 'import-worker.mjs'),
     {
@@ -96,23 +122,12 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       if (item.status !== 'queued' && item.status !== 'importing') announceChange();
     },
     announceChange,
-    options.timeZone,
+    () => settings.timeZone,
   );
+  submit = (file) => imports.submit([file]);
   if (options.resumeImports ?? true) {
     const interrupted = await db.call('interruptedImports');
     if (interrupted.length > 0) imports.submit(interrupted);
-  }
-  let watcher: ImportFolderWatcher | null = null;
-  if (options.importFolder !== undefined) {
-    watcher = await watchImportFolder({
-      folder: options.importFolder,
-      ...(options.importFolderStableMs === undefined
-        ? {}
-        : { stableMilliseconds: options.importFolderStableMs }),
-      alreadyImported: (file, bytes, modifiedMs) =>
-        db.call('alreadyImported', { path: file, bytes, modifiedMs }),
-      submit: (file) => imports.submit([file]),
-    });
   }
 
   const handlers: Handlers = {
@@ -121,10 +136,23 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         dir: vaultDir,
         schemaVersion: db.schemaVersion,
         appVersion: options.appVersion,
-        importFolder: watcher?.folder ?? null,
+        importFolder: settings.importFolder,
       }),
     'conversations.list': () => db.call('listConversations'),
     'messages.page': (request) => db.call('pageMessages', request),
+    'messages.around': ({ conversationId, target, limit }) =>
+      db.call('pageAround', {
+        conversationId,
+        limit,
+        target: target.kind === 'time' ? { kind: 'time', at: Date.parse(target.at) } : target,
+      }),
+    'messages.days': async ({ conversationId, year, month, timeZone }) => {
+      const indexes = await db.call('daysWithMessages', {
+        conversationId,
+        boundaries: monthDayBoundaries(year, month, timeZone),
+      });
+      return { days: indexes.map((index) => index + 1) };
+    },
     'import.submit': ({ paths }) => Promise.resolve({ items: imports.submit(paths) }),
     'import.list': () => Promise.resolve({ items: imports.list() }),
     'import.cancel': ({ id }) => Promise.resolve({ cancelled: imports.cancel(id) }),
@@ -132,6 +160,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       const result = await db.call('searchMessages', { ...request, timeZone: options.timeZone });
       return { ...result, hits: [...result.hits] };
     },
+    'settings.get': () => Promise.resolve(settings.current()),
+    'settings.update': (change) => settings.update(change),
   };
 
   return {
@@ -141,9 +171,11 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     importAndWait: (paths) => imports.settled(imports.submit(paths).map((item) => item.id)),
     settled: (ids) => imports.settled(ids),
     subscribe: (listener) => hub.subscribe(listener),
-    watcherReady: watcher?.ready ?? Promise.resolve(),
+    get watcherReady() {
+      return settings.watcherReady;
+    },
     async close() {
-      await watcher?.close();
+      await settings.close();
       await imports.close();
       if (changeTimer !== undefined) clearTimeout(changeTimer);
       await db.close();

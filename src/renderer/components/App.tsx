@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useHost } from '../host-context';
 import { useAppearance } from '../use-appearance';
+import { focusSearch } from '../search-focus';
 import { DropOverlay } from './DropOverlay';
 import { ImportPanel } from './ImportPanel';
 import { MainPanel } from './MainPanel';
+import { MediaViewer } from './media/MediaViewer';
 import { Notices } from './Notices';
 import { SettingsDialog } from './SettingsDialog';
 import { Sidebar } from './Sidebar';
@@ -27,6 +29,9 @@ export function App() {
         event.preventDefault();
         setSettingsOpen(true);
       }
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
+        if (focusSearch()) event.preventDefault();
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -38,6 +43,7 @@ export function App() {
       <MainPanel />
       <ImportPanel />
       <Notices />
+      <MediaViewer />
       <DropOverlay />
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
     </div>

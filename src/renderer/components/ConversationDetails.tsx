@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ConversationSummary } from '../../shared/contract';
 import { formatDay } from '../format';
+import { ConversationToolbar } from './navigation/ConversationToolbar';
 import { PlatformIcon } from './PlatformIcon';
 
 /** The header of an open conversation: who, where, how many, and over which span of time. */
@@ -19,15 +20,18 @@ export function ConversationDetails({
         label={t(`platform.${conversation.platform}`)}
       />
       <div className="conversation-heading">
-        <h2 id="conversation-title">{conversation.title}</h2>
+        <h2 id="conversation-title" dir="auto">
+          {conversation.title}
+        </h2>
         <p className="conversation-meta">
           {t(`platform.${conversation.platform}`)} ·{' '}
           {t('sidebar.messages', { count: conversation.messageCount })} · {span}
         </p>
-        <p className="conversation-meta" title={t('main.participants')}>
+        <p className="conversation-meta" title={t('main.participants')} dir="auto">
           {conversation.participants.join(', ')}
         </p>
       </div>
+      <ConversationToolbar conversation={conversation} />
     </header>
   );
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useVault } from '../store/vault-store';
 import { ConversationDetails } from './ConversationDetails';
 import { EmptyState } from './EmptyState';
-import { Timeline } from './Timeline';
+import { Timeline } from './timeline/Timeline';
 
 export function MainPanel() {
   const { t } = useTranslation();
@@ -21,7 +21,7 @@ export function MainPanel() {
         </section>
       ) : (
         <div className="conversation-view">
-          <ConversationDetails conversation={selected} />
+          <ConversationDetails key={selected.id} conversation={selected} />
           <Timeline conversationId={selected.id} />
         </div>
       )}

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePreferences, type LanguageChoice, type ThemeChoice } from '../store/preferences';
 import { useVault } from '../store/vault-store';
+import { ImportFolderField } from './settings/ImportFolderField';
+import { TimeZoneField } from './settings/TimeZoneField';
 
 type Props = Readonly<{ open: boolean; onClose: () => void }>;
 
@@ -49,12 +51,8 @@ export function SettingsDialog({ open, onClose }: Props) {
           <option value="dark">{t('settings.themeDark')}</option>
         </select>
       </label>
-      {info?.importFolder == null ? null : (
-        <div className="field">
-          <span>{t('settings.importFolder')}</span>
-          <code className="vault-path">{info.importFolder}</code>
-        </div>
-      )}
+      <TimeZoneField />
+      <ImportFolderField />
       <div className="field">
         <span>{t('settings.vault')}</span>
         <code className="vault-path">{info?.dir ?? ''}</code>

@@ -1,10 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { PLATFORMS, type Platform } from '../../shared/platforms';
 import iconUrl from '../../../assets/icon.svg';
 import { useTranslation } from 'react-i18next';
 import { useVault } from '../store/vault-store';
 import { ConversationList } from './ConversationList';
 import { ImportButtons } from './ImportButtons';
+import { registerSearchTarget } from '../search-focus';
+import { useConversationKeys } from './use-conversation-keys';
+import { WatchFolderStatus } from './WatchFolderStatus';
 
 export function Sidebar({ onOpenSettings }: Readonly<{ onOpenSettings: () => void }>) {
   const { t } = useTranslation();
@@ -14,6 +17,14 @@ export function Sidebar({ onOpenSettings }: Readonly<{ onOpenSettings: () => voi
   const setFilter = useVault((state) => state.setFilter);
   const select = useVault((state) => state.select);
   const [platform, setPlatform] = useState<Platform | 'all'>('all');
+  const filterRef = useRef<HTMLInputElement>(null);
+
+  // Ctrl/Cmd+F lands here until the message search has a box of its own.
+  useEffect(() => {
+    const input = filterRef.current;
+    if (input === null) return;
+    return registerSearchTarget(input);
+  }, []);
 
   /** The platforms present in the vault, in the usual order (the filter offers only those). */
   const platforms = useMemo(
@@ -28,6 +39,7 @@ export function Sidebar({ onOpenSettings }: Readonly<{ onOpenSettings: () => voi
         (needle === '' || conversation.title.toLocaleLowerCase().includes(needle)),
     );
   }, [conversations, filter, platform]);
+  useConversationKeys(shown, selectedId, select);
 
   return (
     <aside className="sidebar" aria-label={t('sidebar.conversations')}>
@@ -47,6 +59,7 @@ export function Sidebar({ onOpenSettings }: Readonly<{ onOpenSettings: () => voi
         </button>
       </header>
       <input
+        ref={filterRef}
         className="filter-input"
         type="search"
         value={filter}
@@ -80,6 +93,7 @@ export function Sidebar({ onOpenSettings }: Readonly<{ onOpenSettings: () => voi
       {conversations.length === 0 ? null : (
         <footer className="sidebar-footer">
           <ImportButtons />
+          <WatchFolderStatus />
         </footer>
       )}
     </aside>

@@ -1,13 +1,25 @@
 /**
  * The open conversation's window of messages: a few pages around where the person is reading,
- * fetched by cursor in either direction and trimmed at the far end, never the whole chat.
+ * fetched by cursor in either direction and trimmed at the far end, never the whole chat. A jump
+ * (to a reply's original, to a date) replaces the window with a page centred on its target.
  */
 import { create } from 'zustand';
-import type { Api, MessageView, PageAnchor } from '../../shared/contract';
+import type { AroundTarget, Api, MessageView, PageAnchor } from '../../shared/contract';
 
 export const PAGE_SIZE = 200;
 /** At most this many messages are held; a page loaded at one end drops as many from the other. */
 export const MAX_KEPT = 2000;
+
+/**
+ * A message the timeline should bring into view, where, and whether to mark it (the target of a
+ * jump); `seq` tells two jumps to one message apart.
+ */
+export type Focus = Readonly<{
+  messageId: string;
+  seq: number;
+  align: 'start' | 'center' | 'end';
+  highlight: boolean;
+}>;
 
 type TimelineState = Readonly<{
   conversationId: string | null;
@@ -15,11 +27,23 @@ type TimelineState = Readonly<{
   hasOlder: boolean;
   hasNewer: boolean;
   loading: boolean;
+  /** The first page of the open conversation has arrived (an empty one too). */
+  loaded: boolean;
   error: string | null;
+  focus: Focus | null;
   open: (api: Api, conversationId: string, at?: 'start' | 'end') => Promise<void>;
+  jumpTo: (api: Api, target: AroundTarget) => Promise<void>;
+  /** Brings a message into view: at once when it is loaded, else with a page around it. */
+  showMessage: (api: Api, messageId: string) => Promise<void>;
   loadOlder: (api: Api) => Promise<void>;
   loadNewer: (api: Api) => Promise<void>;
 }>;
+
+let focusSeq = 0;
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 export const useTimeline = create<TimelineState>()((set, get) => {
   const fetchPage = async (api: Api, conversationId: string, anchor: PageAnchor) => {
@@ -27,7 +51,7 @@ export const useTimeline = create<TimelineState>()((set, get) => {
     try {
       return await api.call('messages.page', { conversationId, anchor, limit: PAGE_SIZE });
     } catch (error) {
-      set({ error: error instanceof Error ? error.message : String(error) });
+      set({ error: errorText(error) });
       return null;
     } finally {
       set({ loading: false });
@@ -39,16 +63,69 @@ export const useTimeline = create<TimelineState>()((set, get) => {
     hasOlder: false,
     hasNewer: false,
     loading: false,
+    loaded: false,
     error: null,
+    focus: null,
     async open(api, conversationId, at = 'end') {
-      set({ conversationId, messages: [], hasOlder: false, hasNewer: false });
+      set({
+        conversationId,
+        messages: [],
+        hasOlder: false,
+        hasNewer: false,
+        loaded: false,
+        focus: null,
+      });
       const page = await fetchPage(api, conversationId, { kind: at });
-      if (page === null || get().conversationId !== conversationId) return;
+      if (get().conversationId !== conversationId) return;
+      if (page === null) return set({ loaded: true });
+      const edge = at === 'end' ? page.messages.at(-1) : page.messages[0];
+      focusSeq += 1;
       set({
         messages: page.messages,
         hasOlder: at === 'end' && page.more,
         hasNewer: at === 'start' && page.more,
+        loaded: true,
+        focus:
+          edge === undefined
+            ? null
+            : { messageId: edge.id, seq: focusSeq, align: at, highlight: false },
       });
+    },
+    async jumpTo(api, target) {
+      const { conversationId } = get();
+      if (conversationId === null) return;
+      set({ loading: true, error: null });
+      try {
+        const page = await api.call('messages.around', {
+          conversationId,
+          target,
+          limit: PAGE_SIZE,
+        });
+        if (get().conversationId !== conversationId) return;
+        focusSeq += 1;
+        set({
+          messages: page.messages,
+          hasOlder: page.moreBefore,
+          hasNewer: page.moreAfter,
+          loaded: true,
+          focus:
+            page.targetId === null
+              ? null
+              : { messageId: page.targetId, seq: focusSeq, align: 'center', highlight: true },
+        });
+      } catch (error) {
+        set({ error: errorText(error) });
+      } finally {
+        set({ loading: false });
+      }
+    },
+    async showMessage(api, messageId) {
+      if (get().messages.some((message) => message.id === messageId)) {
+        focusSeq += 1;
+        set({ focus: { messageId, seq: focusSeq, align: 'center', highlight: true } });
+        return;
+      }
+      await get().jumpTo(api, { kind: 'message', messageId });
     },
     async loadOlder(api) {
       const { conversationId, messages, loading, hasOlder } = get();

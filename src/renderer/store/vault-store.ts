@@ -8,6 +8,7 @@ import type {
   ConversationSummary,
   EngineEvent,
   ImportItem,
+  Settings,
   VaultInfo,
 } from '../../shared/contract';
 
@@ -18,6 +19,8 @@ export type Notice = Readonly<{ id: number; text: string }>;
 type VaultState = Readonly<{
   connection: Connection;
   info: VaultInfo | null;
+  /** The engine's settings (time zone for zoneless exports, the import folder and its watch). */
+  settings: Settings | null;
   conversations: readonly ConversationSummary[];
   imports: readonly ImportItem[];
   notices: readonly Notice[];
@@ -39,6 +42,7 @@ let nextNoticeId = 1;
 export const useVault = create<VaultState>()((set, get) => ({
   connection: 'connecting',
   info: null,
+  settings: null,
   conversations: [],
   imports: [],
   notices: [],
@@ -52,12 +56,13 @@ export const useVault = create<VaultState>()((set, get) => ({
   clearFinishedImports: () =>
     set({ imports: get().imports.filter((item) => !FINISHED.has(item.status)) }),
   async load(api) {
-    const [info, conversations, imports] = await Promise.all([
+    const [info, conversations, imports, settings] = await Promise.all([
       api.call('vault.info', {}),
       api.call('conversations.list', {}),
       api.call('import.list', {}),
+      api.call('settings.get', {}),
     ]);
-    set({ info, conversations, imports: imports.items, connection: 'ready' });
+    set({ info, conversations, imports: imports.items, settings, connection: 'ready' });
   },
   apply(event, api) {
     switch (event.event) {
@@ -74,6 +79,12 @@ export const useVault = create<VaultState>()((set, get) => ({
       case 'conversations.changed':
         void api.call('conversations.list', {}).then((conversations) => set({ conversations }));
         return;
+      case 'settings.changed': {
+        const info = get().info;
+        const importFolder = event.payload.importFolder?.path ?? null;
+        set({ settings: event.payload, info: info === null ? null : { ...info, importFolder } });
+        return;
+      }
       default: {
         const unreachable: never = event;
         return unreachable;

@@ -3,6 +3,7 @@ import type { Handlers } from '../../../src/shared/contract';
 import { ResponseEnvelopeSchema } from '../../../src/shared/wire';
 import { VaultError } from '../../../src/main/engine/errors';
 import { handleRequest, parsePickKind, pickDialogOptions } from '../../../src/main/electron/ipc';
+import { browseHandlers } from '../../support/browse-handlers';
 import { queuedItem } from '../../support/import-item';
 
 const APP_PAGE = 'app://chat-vault/index.html';
@@ -32,6 +33,7 @@ function fakeHandlers(calls: string[] = []): Handlers {
     'import.cancel': () => Promise.resolve({ cancelled: false }),
     'messages.page': () => Promise.resolve({ messages: [], more: false }),
     'search.messages': () => Promise.resolve({ total: 0, hits: [], nextCursor: null }),
+    ...browseHandlers,
     'import.list': () => {
       calls.push('import.list');
       return Promise.resolve({ items: [] });
@@ -145,5 +147,11 @@ describe('pick requests', () => {
 
   it('lets the folder picker choose one folder', () => {
     expect(pickDialogOptions('folder').properties).toEqual(['openDirectory']);
+  });
+
+  it('lets the import-folder picker choose (or create) one folder to watch', () => {
+    const options = pickDialogOptions('watch-folder');
+    expect(options.properties).toEqual(['openDirectory', 'createDirectory']);
+    expect(options.buttonLabel).toBe('Watch this folder');
   });
 });

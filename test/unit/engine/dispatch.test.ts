@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../../src/shared/contract';
 import { dispatch } from '../../../src/main/engine/dispatch';
 import { VaultError } from '../../../src/main/engine/errors';
+import { browseHandlers } from '../../support/browse-handlers';
 import { queuedItem } from '../../support/import-item';
 
 const handlers: Handlers = {
@@ -17,6 +18,7 @@ const handlers: Handlers = {
   'import.cancel': () => Promise.resolve({ cancelled: false }),
   'messages.page': () => Promise.resolve({ messages: [], more: false }),
   'search.messages': () => Promise.resolve({ total: 0, hits: [], nextCursor: null }),
+  ...browseHandlers,
 };
 
 describe('dispatch', () => {

@@ -273,8 +273,11 @@ describe('query plans of messages', () => {
     expect(plan).toMatchInlineSnapshot(`
       [
         "SEARCH m USING INDEX messages_by_time (conversation_id=? AND sent_at>? AND sent_at<?)",
+        "SEARCH r USING INDEX sqlite_autoindex_messages_1 (conversation_id=? AND key=?) LEFT-JOIN",
         "CORRELATED SCALAR SUBQUERY 1",
         "SEARCH a USING PRIMARY KEY (message_id=?)",
+        "CORRELATED SCALAR SUBQUERY 2",
+        "SEARCH ra USING PRIMARY KEY (message_id=?)",
       ]
     `);
     db.close();

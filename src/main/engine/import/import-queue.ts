@@ -75,7 +75,8 @@ export class ImportQueue {
   readonly #workerData: ImportWorkerData;
   readonly #listener: ImportListener;
   readonly #onCommitted: () => void;
-  readonly #timeZone: string | undefined;
+  /** The zone for zoneless times, asked at each submit (the settings may change it). */
+  readonly #timeZone: () => string | undefined;
   #worker: Worker | null = null;
 
   constructor(
@@ -83,7 +84,7 @@ export class ImportQueue {
     data: ImportWorkerData,
     listener: ImportListener,
     onCommitted: () => void,
-    timeZone?: string,
+    timeZone: () => string | undefined = () => undefined,
   ) {
     this.#workerPath = workerPath;
     this.#workerData = data;
@@ -144,11 +145,12 @@ export class ImportQueue {
       const finished = new Promise<void>((resolve) => (done = resolve));
       this.#items.set(item.id, { item, startedAt: null, done, finished });
       this.#listener(item);
+      const timeZone = this.#timeZone();
       const request: ImportRequest = {
         type: 'run',
         id: item.id,
         path: absolute,
-        ...(this.#timeZone === undefined ? {} : { timeZone: this.#timeZone }),
+        ...(timeZone === undefined ? {} : { timeZone }),
       };
       this.#importer().postMessage(request);
       return item;

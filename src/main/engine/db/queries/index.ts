@@ -15,6 +15,8 @@ import {
 } from './messages';
 import { searchMessages, type SearchRequest } from '../../search/search-messages';
 import { blobReferences, integrityCheck, storedBlobs } from './verify';
+import { pageAround, type AroundRequest } from './message-around';
+import { daysWithMessages, type DaysRequest } from './message-days';
 
 export const queries = {
   schemaVersion: (db: Database) => schemaVersion(db),
@@ -26,6 +28,8 @@ export const queries = {
   listMessages: (db: Database, page: MessagePage) => listMessages(db, page),
   conversationExists: (db: Database, id: string) => conversationExists(db, id),
   pageMessages: (db: Database, request: PageRequest) => pageMessages(db, request),
+  pageAround: (db: Database, request: AroundRequest) => pageAround(db, request),
+  daysWithMessages: (db: Database, request: DaysRequest) => daysWithMessages(db, request),
   storedBlobs: (db: Database) => storedBlobs(db),
   blobReferences: (db: Database, sha256: string) => blobReferences(db, sha256),
   integrityCheck: (db: Database) => integrityCheck(db),

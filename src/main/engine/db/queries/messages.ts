@@ -1,14 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { MessageView } from '../../../../shared/contract';
-
-type MessageAttachment = MessageView['attachments'][number];
-
-/** The columns of a message as the contract shows it, attachments folded in as JSON. */
-const MESSAGE_COLUMNS = `
-  SELECT m.id, m.conversation_id, m.sent_at, m.sender, m.text, m.kind,
-         (SELECT json_group_array(json_object('name', a.name, 'mime', a.mime, 'bytes', a.bytes, 'sha256', a.sha256))
-            FROM attachments AS a WHERE a.message_id = m.id) AS attachments
-  FROM messages AS m`;
+import { MESSAGE_COLUMNS, toView, type MessageRow } from './message-view';
 
 export type MessagePage = Readonly<{
   conversationId: string;
@@ -25,16 +17,6 @@ export const LIST_MESSAGES_SQL = `${MESSAGE_COLUMNS}
   ORDER BY m.sent_at, m.id
   LIMIT :limit`;
 
-type MessageRow = Readonly<{
-  id: number;
-  conversation_id: string;
-  sent_at: number;
-  sender: string | null;
-  text: string;
-  kind: MessageView['kind'];
-  attachments: string;
-}>;
-
 /** One page of a conversation, oldest first. */
 export function listMessages(db: Database, page: MessagePage): MessageView[] {
   return db.prepare<MessagePage, MessageRow>(LIST_MESSAGES_SQL).all(page).map(toView);
@@ -49,10 +31,16 @@ export const PAGE_SQL = {
   forward: `${MESSAGE_COLUMNS}
     WHERE m.conversation_id = :conversationId AND (m.sent_at, m.id) > (:sentAt, :id)
     ORDER BY m.sent_at, m.id LIMIT :limit`,
+  /** Forward, starting with the cursor's own message. */
+  from: `${MESSAGE_COLUMNS}
+    WHERE m.conversation_id = :conversationId AND (m.sent_at, m.id) >= (:sentAt, :id)
+    ORDER BY m.sent_at, m.id LIMIT :limit`,
   backward: `${MESSAGE_COLUMNS}
     WHERE m.conversation_id = :conversationId AND (m.sent_at, m.id) < (:sentAt, :id)
     ORDER BY m.sent_at DESC, m.id DESC LIMIT :limit`,
 } as const;
+
+export type Cursor = Readonly<{ sentAt: number; id: number }>;
 
 export type PageRequest = Readonly<{
   conversationId: string;
@@ -65,16 +53,36 @@ export type PageRequest = Readonly<{
   limit: number;
 }>;
 
-function toView(row: MessageRow): MessageView {
-  return {
-    id: String(row.id),
-    conversationId: row.conversation_id,
-    sentAt: new Date(row.sent_at).toISOString(),
-    sender: row.sender,
-    text: row.text,
-    kind: row.kind,
-    attachments: JSON.parse(row.attachments) as MessageAttachment[],
-  };
+/** Where a message sits in its conversation's order, or null when the conversation has no such id. */
+export function cursorOf(db: Database, conversationId: string, messageId: string): Cursor | null {
+  const row = db
+    .prepare<[string, number], { sent_at: number; id: number }>(
+      'SELECT sent_at, id FROM messages WHERE conversation_id = ? AND id = ?',
+    )
+    .get(conversationId, Number(messageId));
+  return row === undefined ? null : { sentAt: row.sent_at, id: row.id };
+}
+
+/**
+ * Up to `limit` messages next to a cursor in one direction (`from` includes the cursor's own),
+ * oldest first, and whether more lie beyond them.
+ */
+export function walk(
+  db: Database,
+  conversationId: string,
+  cursor: Cursor,
+  direction: keyof typeof PAGE_SQL,
+  limit: number,
+): { messages: MessageView[]; more: boolean } {
+  if (limit === 0) return { messages: [], more: false };
+  const rows = db
+    .prepare<{ conversationId: string; sentAt: number; id: number; limit: number }, MessageRow>(
+      PAGE_SQL[direction],
+    )
+    .all({ conversationId, ...cursor, limit: limit + 1 });
+  const more = rows.length > limit;
+  const page = rows.slice(0, limit).map(toView);
+  return { messages: direction === 'backward' ? page.reverse() : page, more };
 }
 
 /** A page of a conversation next to a cursor, oldest first, and whether more lies beyond it. */
@@ -83,24 +91,28 @@ export function pageMessages(
   request: PageRequest,
 ): { messages: MessageView[]; more: boolean } {
   const { anchor, conversationId, limit } = request;
-  let cursor = { sentAt: Number.MIN_SAFE_INTEGER, id: 0 };
-  if (anchor.kind === 'end') cursor = { sentAt: Number.MAX_SAFE_INTEGER, id: 0 };
-  if (anchor.kind === 'after' || anchor.kind === 'before') {
-    const row = db
-      .prepare<[string, number], { sent_at: number; id: number }>(
-        'SELECT sent_at, id FROM messages WHERE conversation_id = ? AND id = ?',
-      )
-      .get(conversationId, Number(anchor.messageId));
-    if (row === undefined) return { messages: [], more: false };
-    cursor = { sentAt: row.sent_at, id: row.id };
+  switch (anchor.kind) {
+    case 'start':
+      return walk(db, conversationId, { sentAt: Number.MIN_SAFE_INTEGER, id: 0 }, 'forward', limit);
+    case 'end':
+      return walk(
+        db,
+        conversationId,
+        { sentAt: Number.MAX_SAFE_INTEGER, id: 0 },
+        'backward',
+        limit,
+      );
+    case 'after':
+    case 'before': {
+      const cursor = cursorOf(db, conversationId, anchor.messageId);
+      if (cursor === null) return { messages: [], more: false };
+      return walk(
+        db,
+        conversationId,
+        cursor,
+        anchor.kind === 'after' ? 'forward' : 'backward',
+        limit,
+      );
+    }
   }
-  const backward = anchor.kind === 'end' || anchor.kind === 'before';
-  const rows = db
-    .prepare<{ conversationId: string; sentAt: number; id: number; limit: number }, MessageRow>(
-      backward ? PAGE_SQL.backward : PAGE_SQL.forward,
-    )
-    .all({ conversationId, ...cursor, limit: limit + 1 });
-  const more = rows.length > limit;
-  const page = rows.slice(0, limit).map(toView);
-  return { messages: backward ? page.reverse() : page, more };
 }
