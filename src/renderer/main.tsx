@@ -11,6 +11,7 @@ import './styles/timeline.css';
 import './styles/media.css';
 import './styles/navigation.css';
 import './styles/imports.css';
+import './styles/search.css';
 
 async function start(): Promise<void> {
   const rootElement = document.getElementById('root');

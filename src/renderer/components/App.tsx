@@ -2,11 +2,16 @@ import { useEffect, useState } from 'react';
 import { useHost } from '../host-context';
 import { useAppearance } from '../use-appearance';
 import { focusSearch } from '../search-focus';
+import { useSearch } from '../store/search-store';
+import { useTimeline } from '../store/timeline-store';
+import { useVault } from '../store/vault-store';
+import type { SearchHit } from '../../shared/contract';
 import { DropOverlay } from './DropOverlay';
 import { ImportPanel } from './ImportPanel';
 import { MainPanel } from './MainPanel';
 import { MediaViewer } from './media/MediaViewer';
 import { Notices } from './Notices';
+import { SearchPanel } from './SearchPanel';
 import { SettingsDialog } from './SettingsDialog';
 import { Sidebar } from './Sidebar';
 
@@ -30,17 +35,38 @@ export function App() {
         setSettingsOpen(true);
       }
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
-        if (focusSearch()) event.preventDefault();
+        event.preventDefault();
+        if (!useSearch.getState().open) useSearch.getState().show(null);
+        else focusSearch();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  const searchOpen = useSearch((state) => state.open);
+  const selectedId = useVault((state) => state.selectedId);
+  const selected = useVault((state) =>
+    state.conversations.find((conversation) => conversation.id === state.selectedId),
+  );
+
+  const openHit = (hit: SearchHit) => {
+    if (selectedId !== hit.conversationId) useVault.getState().select(hit.conversationId);
+    void useTimeline.getState().openAt(host.api, hit.conversationId, hit.messageId);
+  };
+
   return (
-    <div className="app">
+    <div className={searchOpen ? 'app with-search' : 'app'}>
       <Sidebar onOpenSettings={() => setSettingsOpen(true)} />
       <MainPanel />
+      {searchOpen && (
+        <SearchPanel
+          openConversation={
+            selected === undefined ? null : { id: selected.id, title: selected.title }
+          }
+          onOpenHit={openHit}
+        />
+      )}
       <ImportPanel />
       <Notices />
       <MediaViewer />

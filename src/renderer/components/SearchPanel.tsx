@@ -5,6 +5,7 @@ import type { SearchHit } from '../../shared/contract';
 import { snippetParts } from '../../shared/search-snippet';
 import { formatDateTime } from '../format';
 import { useHost } from '../host-context';
+import { registerSearchTarget } from '../search-focus';
 import { useSearch } from '../store/search-store';
 import { PlatformIcon } from './PlatformIcon';
 import { filterChips, withoutChip } from './search-chips';
@@ -41,7 +42,12 @@ export function SearchPanel({ openConversation, onOpenHit }: Props) {
   const items = virtualizer.getVirtualItems();
   const lastShown = items.at(-1)?.index ?? 0;
 
-  useEffect(() => inputRef.current?.focus(), [search.conversationId]);
+  useEffect(() => {
+    const input = inputRef.current;
+    if (input === null) return;
+    input.focus();
+    return registerSearchTarget(input);
+  }, []);
   const empty = search.hits.length === 0;
   useEffect(() => setActive(0), [empty]);
   useEffect(() => {

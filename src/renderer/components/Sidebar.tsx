@@ -6,6 +6,7 @@ import { useVault } from '../store/vault-store';
 import { ConversationList } from './ConversationList';
 import { ImportButtons } from './ImportButtons';
 import { registerSearchTarget } from '../search-focus';
+import { useSearch } from '../store/search-store';
 import { useConversationKeys } from './use-conversation-keys';
 import { WatchFolderStatus } from './WatchFolderStatus';
 
@@ -19,7 +20,7 @@ export function Sidebar({ onOpenSettings }: Readonly<{ onOpenSettings: () => voi
   const [platform, setPlatform] = useState<Platform | 'all'>('all');
   const filterRef = useRef<HTMLInputElement>(null);
 
-  // Ctrl/Cmd+F lands here until the message search has a box of its own.
+  // Ctrl/Cmd+F opens the message search; while it is closed, this filter is the fallback target.
   useEffect(() => {
     const input = filterRef.current;
     if (input === null) return;
@@ -58,6 +59,14 @@ export function Sidebar({ onOpenSettings }: Readonly<{ onOpenSettings: () => voi
           </svg>
         </button>
       </header>
+      <button
+        type="button"
+        className="search-open"
+        onClick={() => useSearch.getState().show(null)}
+        aria-keyshortcuts="Control+F Meta+F"
+      >
+        {t('search.open')}
+      </button>
       <input
         ref={filterRef}
         className="filter-input"

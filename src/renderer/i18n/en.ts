@@ -188,6 +188,7 @@ export const en = {
     failed: 'Could not reach Chat Vault: {{message}}',
   },
   search: {
+    open: 'Search messages  (Ctrl+F)',
     title: 'Search messages',
     placeholder:
       'Search: words, "a phrase", -exclude, from:Ana, in:Family, after:2024-01-01, has:media',

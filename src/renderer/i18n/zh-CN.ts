@@ -181,6 +181,7 @@ export const zhCN: Strings = {
     failed: '无法连接 Chat Vault：{{message}}',
   },
   search: {
+    open: '搜索消息（Ctrl+F）',
     title: '搜索消息',
     placeholder: '搜索：词语、"短语"、-排除、from:小明、in:家人群、after:2024-01-01、has:media',
     close: '关闭',

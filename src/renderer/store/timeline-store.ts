@@ -33,6 +33,8 @@ type TimelineState = Readonly<{
   focus: Focus | null;
   open: (api: Api, conversationId: string, at?: 'start' | 'end') => Promise<void>;
   jumpTo: (api: Api, target: AroundTarget) => Promise<void>;
+  /** Opens a conversation at one of its messages, highlighted, with context around it. */
+  openAt: (api: Api, conversationId: string, messageId: string) => Promise<void>;
   /** Brings a message into view: at once when it is loaded, else with a page around it. */
   showMessage: (api: Api, messageId: string) => Promise<void>;
   loadOlder: (api: Api) => Promise<void>;
@@ -90,6 +92,18 @@ export const useTimeline = create<TimelineState>()((set, get) => {
             ? null
             : { messageId: edge.id, seq: focusSeq, align: at, highlight: false },
       });
+    },
+    async openAt(api, conversationId, messageId) {
+      if (get().conversationId === conversationId) return get().showMessage(api, messageId);
+      set({
+        conversationId,
+        messages: [],
+        hasOlder: false,
+        hasNewer: false,
+        loaded: false,
+        focus: null,
+      });
+      await get().jumpTo(api, { kind: 'message', messageId });
     },
     async jumpTo(api, target) {
       const { conversationId } = get();

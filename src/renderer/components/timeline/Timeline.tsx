@@ -74,6 +74,8 @@ export function Timeline({ conversationId }: Readonly<{ conversationId: string }
   });
 
   useEffect(() => {
+    // A search hit opens its conversation at the hit (openAt) before this view exists: keep that.
+    if (useTimeline.getState().conversationId === conversationId) return;
     void useTimeline.getState().open(api, conversationId);
   }, [api, conversationId]);
 
