@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { PLATFORMS } from './platforms';
+import { taskEvents, taskRequests } from './task-contract';
 
 const isoTime = z.iso.datetime();
 
@@ -158,6 +159,7 @@ export const requests = {
     params: z.object({ id: z.string().min(1).max(100) }).strict(),
     result: z.object({ cancelled: z.boolean() }),
   },
+  ...taskRequests,
 } as const;
 
 export type Requests = typeof requests;
@@ -176,6 +178,7 @@ export const events = {
   'import.updated': ImportItemSchema,
   /** Conversations were added or changed; lists should refresh. */
   'conversations.changed': z.object({}).strict(),
+  ...taskEvents,
 } as const;
 
 export type Events = typeof events;

@@ -5,10 +5,13 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Handlers, ImportItem } from '../../shared/contract';
+import type { Task } from '../../shared/task-contract';
 import { startDbWorker, type DbClient } from './db/client';
 import { VaultError } from './errors';
 import { EventHub, type EventListener } from './events';
 import { ImportQueue } from './import/import-queue';
+import { taskHandlers } from './tasks/task-handlers';
+import { TaskRunner } from './tasks/task-runner';
 import { watchImportFolder, type ImportFolderWatcher } from './watch/import-folder-watcher';
 
 export type EngineOptions = Readonly<{
@@ -26,6 +29,8 @@ export type EngineOptions = Readonly<{
   importFolder?: string;
   /** How long a file in the import folder must stay the same size before it is imported. */
   importFolderStableMs?: number;
+  /** Where exports and restores go unless a folder is chosen (default: Documents/Chat Vault Exports). */
+  exportFolder?: string;
 }>;
 
 export type Engine = Readonly<{
@@ -38,6 +43,8 @@ export type Engine = Readonly<{
   /** Resolves with the final state of these submitted imports once they have all finished. */
   settled(ids: readonly string[]): Promise<ImportItem[]>;
   subscribe(listener: EventListener): () => void;
+  /** Resolves with the final state of a restore, export or verify task. */
+  taskSettled(id: string): Promise<Task>;
   /** Resolves once the import folder (if any) is being watched. */
   watcherReady: Promise<void>;
   close(): Promise<void>;
@@ -115,6 +122,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     });
   }
 
+  const tasks = new TaskRunner((task) => hub.emit({ event: 'task.updated', payload: task }));
   const handlers: Handlers = {
     'vault.info': () =>
       Promise.resolve({
@@ -128,6 +136,13 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     'import.submit': ({ paths }) => Promise.resolve({ items: imports.submit(paths) }),
     'import.list': () => Promise.resolve({ items: imports.list() }),
     'import.cancel': ({ id }) => Promise.resolve({ cancelled: imports.cancel(id) }),
+    ...taskHandlers({
+      vaultDir,
+      db,
+      runner: tasks,
+      appVersion: options.appVersion,
+      exportFolder: options.exportFolder,
+    }),
   };
 
   return {
@@ -137,9 +152,11 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     importAndWait: (paths) => imports.settled(imports.submit(paths).map((item) => item.id)),
     settled: (ids) => imports.settled(ids),
     subscribe: (listener) => hub.subscribe(listener),
+    taskSettled: (id) => tasks.settled(id),
     watcherReady: watcher?.ready ?? Promise.resolve(),
     async close() {
       await watcher?.close();
+      await tasks.close();
       await imports.close();
       if (changeTimer !== undefined) clearTimeout(changeTimer);
       await db.close();

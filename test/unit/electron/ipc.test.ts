@@ -4,6 +4,7 @@ import { ResponseEnvelopeSchema } from '../../../src/shared/wire';
 import { VaultError } from '../../../src/main/engine/errors';
 import { handleRequest, parsePickKind, pickDialogOptions } from '../../../src/main/electron/ipc';
 import { queuedItem } from '../../support/import-item';
+import { unusedTaskHandlers } from '../../support/unused-task-handlers';
 
 const APP_PAGE = 'app://chat-vault/index.html';
 
@@ -35,6 +36,7 @@ function fakeHandlers(calls: string[] = []): Handlers {
       calls.push('import.list');
       return Promise.resolve({ items: [] });
     },
+    ...unusedTaskHandlers,
   };
 }
 

@@ -3,6 +3,7 @@ import type { Handlers } from '../../../src/shared/contract';
 import { dispatch } from '../../../src/main/engine/dispatch';
 import { VaultError } from '../../../src/main/engine/errors';
 import { queuedItem } from '../../support/import-item';
+import { unusedTaskHandlers } from '../../support/unused-task-handlers';
 
 const handlers: Handlers = {
   'vault.info': () =>
@@ -16,6 +17,7 @@ const handlers: Handlers = {
   'import.list': () => Promise.reject(new Error('boom')),
   'import.cancel': () => Promise.resolve({ cancelled: false }),
   'messages.page': () => Promise.resolve({ messages: [], more: false }),
+  ...unusedTaskHandlers,
 };
 
 describe('dispatch', () => {

@@ -1,4 +1,6 @@
 import type { FormatId } from '../detect/format';
+import { readChatVaultJson } from './chat-vault-json';
+import { readChatLabJson, readChatLabJsonl } from './chatlab';
 import type { Reader } from './records';
 import { readTelegramJson } from './telegram';
 import { readWhatsApp } from './whatsapp';
@@ -8,6 +10,9 @@ const READERS: Readonly<Partial<Record<FormatId, Reader>>> = {
   'whatsapp-txt': readWhatsApp,
   'whatsapp-zip': readWhatsApp,
   'telegram-json': readTelegramJson,
+  'chatlab-json': readChatLabJson,
+  'chatlab-jsonl': readChatLabJsonl,
+  'chat-vault-json': readChatVaultJson,
 };
 
 export function readerFor(format: FormatId): Reader | undefined {

@@ -14,6 +14,8 @@ import {
   type PageRequest,
 } from './messages';
 import { blobReferences, integrityCheck, storedBlobs } from './verify';
+import { countExportMessages, exportConversation, exportPage, replyPreviews } from './export';
+import { archiveForRestore } from './restore';
 
 export const queries = {
   schemaVersion: (db: Database) => schemaVersion(db),
@@ -28,6 +30,13 @@ export const queries = {
   storedBlobs: (db: Database) => storedBlobs(db),
   blobReferences: (db: Database, sha256: string) => blobReferences(db, sha256),
   integrityCheck: (db: Database) => integrityCheck(db),
+  archiveForRestore: (db: Database, publicId: string) => archiveForRestore(db, publicId),
+  exportConversation: (db: Database, id: string) => exportConversation(db, id),
+  exportPage: (db: Database, request: Parameters<typeof exportPage>[1]) => exportPage(db, request),
+  countExportMessages: (db: Database, request: Parameters<typeof countExportMessages>[1]) =>
+    countExportMessages(db, request),
+  replyPreviews: (db: Database, conversationId: string, externalIds: readonly string[]) =>
+    replyPreviews(db, conversationId, externalIds),
 } as const;
 
 export type Queries = typeof queries;
