@@ -111,7 +111,7 @@ export function pathLevels(rawPath: string): string[] {
   const levels = rawPath
     .split(/[/\\]+/u)
     .map((level) => level.normalize('NFC').replace(INVISIBLE, '').trim())
-    .filter((level) => level !== '' && !/^\.+$/u.test(level));
+    .filter((level) => !/^[.\s]*$/u.test(level));
   if (levels.length <= MAX_PATH_DEPTH) return levels;
   const kept = levels.slice(0, MAX_PATH_DEPTH - 1);
   kept.push(levels.slice(MAX_PATH_DEPTH - 1).join('_'));

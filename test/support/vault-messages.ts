@@ -17,7 +17,7 @@ export async function allMessages(
       limit: 500,
     });
     for (const message of page) {
-      const rest: Partial<ExportMessage> = { ...message };
+      const rest: { -readonly [K in keyof ExportMessage]?: ExportMessage[K] } = { ...message };
       delete rest.id;
       delete rest.conversationId;
       out.push(rest as Omit<ExportMessage, 'id' | 'conversationId'>);

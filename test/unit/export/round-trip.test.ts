@@ -5,7 +5,7 @@
  */
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openVaultDb } from '../../support/vault-db';
 import { openTestEngine } from '../../support/engine';
 import { makeZip } from '../../support/make-zip';
@@ -15,6 +15,8 @@ import { allMessages } from '../../support/vault-messages';
 import type { Engine } from '../../../src/main/engine/engine';
 
 const tempDir = useTempDirs();
+// Each test opens real engines (database and import threads) on a shared two-core machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 async function exportTo(
   engine: Engine,

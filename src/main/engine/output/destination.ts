@@ -6,7 +6,7 @@ import { constants } from 'node:fs';
 import { access, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VaultError } from '../errors';
-import { outputError } from './output-errors';
+import { isErrno, outputError } from './output-errors';
 
 export async function prepareDestination(destination: string): Promise<string> {
   if (!path.isAbsolute(destination)) {
@@ -18,8 +18,19 @@ export async function prepareDestination(destination: string): Promise<string> {
   }
   const folder = path.resolve(destination);
   try {
-    await mkdir(folder, { recursive: true });
-    const info = await stat(folder);
+    const info = await stat(folder).catch(async (error: unknown) => {
+      if (!isErrno(error, 'ENOENT')) throw error;
+      await mkdir(folder, { recursive: true }).catch((mkdirError: unknown) => {
+        const mapped = outputError(mkdirError, folder);
+        if (mapped instanceof VaultError && mapped.code !== 'DESTINATION_MISSING') throw mapped;
+        throw new VaultError(
+          'DESTINATION_NOT_CREATED',
+          `The folder ${folder} could not be created (${mkdirError instanceof Error ? mkdirError.message : String(mkdirError)}). Choose a folder that exists, on a disk you can write to.`,
+          { file: folder, cause: mkdirError },
+        );
+      });
+      return stat(folder);
+    });
     if (!info.isDirectory()) {
       throw new VaultError(
         'DESTINATION_NOT_A_FOLDER',

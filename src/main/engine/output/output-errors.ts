@@ -40,6 +40,12 @@ export function outputError(error: unknown, file: string): unknown {
         `The path is too long for this file system: ${file}. Choose a folder with a shorter path.`,
         { file, cause: error },
       );
+    case 'ENOENT':
+      return new VaultError(
+        'DESTINATION_MISSING',
+        `${file} could not be written: its folder does not exist (was the folder or the disk removed?). Choose a folder that exists.`,
+        { file, cause: error },
+      );
     case 'ENOTDIR':
       return new VaultError(
         'DESTINATION_NOT_A_FOLDER',

@@ -5,8 +5,9 @@
  * the platform's message ids. Avatars (data URLs on members and the group) are never kept.
  *
  * Times are Unix seconds (fractions allowed); a value too large to be seconds (after the year
- * 5000) is taken as milliseconds, as some exporters write. A sender's name is the group nickname
- * of the message, else its account name, else the member's, else the sender id.
+ * 5000) is taken as milliseconds, as some exporters write. A sender's name is the message's
+ * group nickname, else the member's name (its group nickname, else its account name), else the
+ * message's account name, else the sender id — so one member keeps one name where the export allows.
  */
 import { PLATFORMS, type Platform } from '../../../../shared/platforms';
 import { entryPathOf, vaultIdOf } from '../export-files';
@@ -166,8 +167,9 @@ export class ChatLabChat {
     const senderId = nonEmpty(json.sender);
     const sender =
       nonEmpty(json.groupNickname) ??
+      (senderId === null ? undefined : this.#names.get(senderId)) ??
       nonEmpty(json.accountName) ??
-      (senderId === null ? null : (this.#names.get(senderId) ?? senderId));
+      senderId;
     const message: ReadMessage = {
       externalId: nonEmpty(json.platformMessageId),
       sentAt: toMs(json.timestamp),
