@@ -14,8 +14,11 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[
 // Path separators, characters Windows forbids, and control characters.
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f\u007f-\u009f]/gu;
-/** Marks that change the direction or visibility of text ("‮gpj.exe" shows as "exe.jpg"). */
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
+/**
+ * Marks that change the direction of text ("\u202egpj.exe" shows as "exe.jpg") and byte-order
+ * marks. Joiners (U+200C, U+200D) stay: emoji sequences and several scripts need them.
+ */
+const INVISIBLE = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
 
 /** The longest name this module returns, in UTF-8 bytes. */
 export const MAX_NAME_BYTES = 200;

@@ -53,6 +53,8 @@ describe('chat-vault command line', () => {
       'archives',
       'messages',
       'verify',
+      'restore',
+      'export',
       'watch',
       'serve',
       'help',

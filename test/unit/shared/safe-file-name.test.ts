@@ -65,6 +65,11 @@ describe('safeFileName, more hostile names', () => {
     expect(safeFileName('\u200Ephoto.jpg')).toBe('photo.jpg');
   });
 
+  it('keeps the joiners of emoji sequences and scripts', () => {
+    expect(safeFileName('Family 👨\u200D👩\u200D👧.txt')).toBe('Family 👨\u200D👩\u200D👧.txt');
+    expect(safeFileName('می\u200Cخواهم')).toBe('می\u200Cخواهم');
+  });
+
   it('replaces C1 control characters too', () => {
     expect(safeFileName('a\u0085b\u009fc')).toBe('a_b_c');
   });
