@@ -16,7 +16,8 @@ export const IPC_CHANNELS = {
 export const MENU_COMMANDS = ['open-settings'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
-export const PICK_KINDS = ['files', 'folder'] as const;
+/** `files` and `folder` choose exports to import; `destination` a folder to restore or export into. */
+export const PICK_KINDS = ['files', 'folder', 'destination'] as const;
 export type PickKind = (typeof PICK_KINDS)[number];
 
 export type DesktopBridge<FileLike> = Readonly<{

@@ -55,7 +55,7 @@ export function parsePickKind(kind: unknown): PickKind {
   return parsed.data;
 }
 
-/** The native open dialog for each pick kind: several export files, or one export folder. */
+/** The native open dialog for each pick kind: export files or an export folder to import, or a folder to save into. */
 export function pickDialogOptions(kind: PickKind): OpenDialogOptions {
   switch (kind) {
     case 'files':
@@ -73,6 +73,12 @@ export function pickDialogOptions(kind: PickKind): OpenDialogOptions {
         title: 'Import an export folder',
         buttonLabel: 'Import',
         properties: ['openDirectory'],
+      };
+    case 'destination':
+      return {
+        title: 'Choose where to save',
+        buttonLabel: 'Choose',
+        properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
       };
     default: {
       const unreachable: never = kind;

@@ -7,6 +7,7 @@ import { MainPanel } from './MainPanel';
 import { Notices } from './Notices';
 import { SettingsDialog } from './SettingsDialog';
 import { Sidebar } from './Sidebar';
+import { TaskPanel } from './TaskPanel';
 
 export function App() {
   const host = useHost();
@@ -37,6 +38,7 @@ export function App() {
       <Sidebar onOpenSettings={() => setSettingsOpen(true)} />
       <MainPanel />
       <ImportPanel />
+      <TaskPanel />
       <Notices />
       <DropOverlay />
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useVault } from '../store/vault-store';
 import { ConversationList } from './ConversationList';
 import { ImportButtons } from './ImportButtons';
+import { VaultButton } from './VaultButton';
 
 export function Sidebar({ onOpenSettings }: Readonly<{ onOpenSettings: () => void }>) {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function Sidebar({ onOpenSettings }: Readonly<{ onOpenSettings: () => voi
       <header className="sidebar-header">
         <img className="app-logo" src={iconUrl} alt="" width={28} height={28} />
         <h1 className="app-name">{t('app.name')}</h1>
+        <VaultButton />
         <button
           type="button"
           className="icon-button"

@@ -1,4 +1,5 @@
 import { PLATFORM_NAMES } from '../../shared/platforms';
+import { tasksEn } from './tasks-en';
 
 /** English strings: the reference set every other language must match key for key. */
 export const en = {
@@ -86,6 +87,7 @@ export const en = {
     failed: 'Could not reach Chat Vault: {{message}}',
   },
   platform: { ...PLATFORM_NAMES },
+  tasks: tasksEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

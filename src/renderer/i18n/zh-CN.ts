@@ -1,5 +1,6 @@
 import { PLATFORM_NAMES } from '../../shared/platforms';
 import type { Strings } from './en';
+import { tasksZhCN } from './tasks-zh-CN';
 
 /** 简体中文。键与英文一一对应（类型检查保证不缺不多）。 */
 export const zhCN: Strings = {
@@ -86,4 +87,5 @@ export const zhCN: Strings = {
     failed: '无法连接 Chat Vault：{{message}}',
   },
   platform: { ...PLATFORM_NAMES, wechat: '微信' },
+  tasks: tasksZhCN,
 };

@@ -146,5 +146,10 @@ describe('pick requests', () => {
 
   it('lets the folder picker choose one folder', () => {
     expect(pickDialogOptions('folder').properties).toEqual(['openDirectory']);
+    expect(pickDialogOptions('destination').properties).toEqual([
+      'openDirectory',
+      'createDirectory',
+      'promptToCreate',
+    ]);
   });
 });

@@ -8,13 +8,16 @@ const IMAGE_NAME = /\.(png|jpe?g|gif|webp|bmp|avif)$/iu;
 const VIDEO_NAME = /\.(mp4|m4v|webm|mov)$/iu;
 const AUDIO_NAME = /\.(opus|ogg|oga|mp3|m4a|aac|wav)$/iu;
 
-/** A stable colour for a sender's name (a hue from its characters). */
+/** How many sender colours style.css defines (`.hue-0` ... `.hue-11`). */
+export const SENDER_HUES = 12;
+
+/** A stable colour for a sender's name, from its characters (a class: pages allow no inline style). */
 export function hueOf(name: string): number {
   let hash = 0;
   for (let index = 0; index < name.length; index += 1) {
     hash = (hash * 31 + name.charCodeAt(index)) >>> 0;
   }
-  return hash % 360;
+  return hash % SENDER_HUES;
 }
 
 function attachmentHtml(
@@ -64,7 +67,7 @@ export function messageHtml(
   }
   let html = `<article class="msg" id="${id}">`;
   if (message.sender !== null) {
-    html += `<p class="sender" style="--hue:${hueOf(message.sender)}">${escapeHtml(message.sender)}</p>`;
+    html += `<p class="sender hue-${hueOf(message.sender)}">${escapeHtml(message.sender)}</p>`;
   }
   if (message.forwardedFrom !== null) {
     html += `<p class="forwarded">${escapeHtml(labels.forwardedFrom(message.forwardedFrom))}</p>`;

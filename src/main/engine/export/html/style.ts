@@ -4,6 +4,7 @@
  * `platform-<id>`). No fonts, images or anything else from the network.
  */
 import { PLATFORMS, type Platform } from '../../../../shared/platforms';
+import { SENDER_HUES } from './message-html';
 
 type Look = Readonly<{
   bg: string;
@@ -161,6 +162,13 @@ a { color: var(--accent); }
 }
 `;
 
+function hueRules(): string {
+  return Array.from(
+    { length: SENDER_HUES },
+    (_, index) => `.hue-${index} { --hue: ${Math.round((index * 360) / SENDER_HUES)}; }`,
+  ).join('\n');
+}
+
 export function exportStylesheet(): string {
-  return `/* Chat Vault export */\n${platformRules()}\n${BASE}`;
+  return `/* Chat Vault export */\n${platformRules()}\n${hueRules()}\n${BASE}`;
 }
