@@ -37,8 +37,10 @@ export function App() {
     <div className="app">
       <Sidebar onOpenSettings={() => setSettingsOpen(true)} />
       <MainPanel />
-      <ImportPanel />
-      <TaskPanel />
+      <div className="panel-dock">
+        <TaskPanel />
+        <ImportPanel />
+      </div>
       <Notices />
       <DropOverlay />
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
