@@ -2,6 +2,7 @@
  * `npm run bench`: generates large synthetic exports and prints figures as JSON lines.
  *   --messages N   messages per export (default 1,000,000)
  *   --big          also a ~2 GB Telegram export (7,000,000 messages) for peak memory
+ *   --restore-mb N --restore-files N   the folder export restored against `cp -r` (default 1024 MB, 500 files)
  */
 import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,11 +10,14 @@ import { parseArgs } from 'node:util';
 import { bareWrite } from './bare-write';
 import { writeTelegramExport, writeWhatsAppExport } from './generate';
 import { measureImport } from './measure-import';
+import { benchExport, benchRestore } from './restore-export';
 
 const { values } = parseArgs({
   options: {
     messages: { type: 'string', default: '1000000' },
     big: { type: 'boolean', default: false },
+    'restore-mb': { type: 'string', default: '1024' },
+    'restore-files': { type: 'string', default: '500' },
   },
 });
 const messages = Number(values.messages);
@@ -65,3 +69,25 @@ await benchImport('telegram', messages, writeTelegramExport, 'result.json', true
 await benchImport('whatsapp', messages, writeWhatsAppExport, 'WhatsApp Chat with Bench.txt', false);
 if (values.big)
   await benchImport('telegram-2gb', 7_000_000, writeTelegramExport, 'result.json', true);
+
+line({
+  bench: 'restore-vs-cp',
+  ...(await benchRestore(
+    root,
+    cli,
+    path.resolve('out/main'),
+    Number(values['restore-mb']),
+    Number(values['restore-files']),
+  )),
+});
+for (const format of ['html', 'chatlab'] as const) {
+  line({
+    bench: `export-${format}`,
+    ...(await benchExport(
+      cli,
+      path.join(root, 'telegram-vault'),
+      path.join(root, 'export-out'),
+      format,
+    )),
+  });
+}

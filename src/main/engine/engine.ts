@@ -10,6 +10,7 @@ import { startDbWorker, type DbClient } from './db/client';
 import { VaultError } from './errors';
 import { EventHub, type EventListener } from './events';
 import { ImportQueue } from './import/import-queue';
+import { HashPool, type FileHasher } from './restore/file-hasher';
 import { taskHandlers } from './tasks/task-handlers';
 import { TaskRunner } from './tasks/task-runner';
 import { watchImportFolder, type ImportFolderWatcher } from './watch/import-folder-watcher';
@@ -43,6 +44,8 @@ export type Engine = Readonly<{
   /** Resolves with the final state of these submitted imports once they have all finished. */
   settled(ids: readonly string[]): Promise<ImportItem[]>;
   subscribe(listener: EventListener): () => void;
+  /** Hashes files on a pool of threads (restores check every file they write with it). */
+  fileHasher: FileHasher;
   /** Resolves with the final state of a restore, export or verify task. */
   taskSettled(id: string): Promise<Task>;
   /** Resolves once the import folder (if any) is being watched. */
@@ -122,6 +125,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     });
   }
 
+  const hashPool = new HashPool(path.join(options.workersDir, 'hash-worker.mjs'));
   const tasks = new TaskRunner((task) => hub.emit({ event: 'task.updated', payload: task }));
   const handlers: Handlers = {
     'vault.info': () =>
@@ -140,6 +144,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       vaultDir,
       db,
       runner: tasks,
+      hasher: hashPool.hash,
       appVersion: options.appVersion,
       exportFolder: options.exportFolder,
     }),
@@ -152,11 +157,13 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     importAndWait: (paths) => imports.settled(imports.submit(paths).map((item) => item.id)),
     settled: (ids) => imports.settled(ids),
     subscribe: (listener) => hub.subscribe(listener),
+    fileHasher: hashPool.hash,
     taskSettled: (id) => tasks.settled(id),
     watcherReady: watcher?.ready ?? Promise.resolve(),
     async close() {
       await watcher?.close();
       await tasks.close();
+      await hashPool.close();
       await imports.close();
       if (changeTimer !== undefined) clearTimeout(changeTimer);
       await db.close();

@@ -20,6 +20,7 @@ export async function restoreCommand(
       destination: path.resolve(options.to),
       signal: task.signal,
       onProgress: task.progress,
+      hasher: engine.fileHasher,
     });
     task.end();
     if (options.json) out.json(report);

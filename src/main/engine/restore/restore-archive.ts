@@ -14,7 +14,8 @@ import { VaultError } from '../errors';
 import { prepareDestination } from '../output/destination';
 import { outputError } from '../output/output-errors';
 import { partialPath, publish, StagingFolder } from '../output/publish';
-import { copyVerified } from './copy-verified';
+import { copyVerified, syncFiles, syncFolder } from './copy-verified';
+import type { FileHasher } from './file-hasher';
 import { SafeTree } from './safe-tree';
 
 export type RestoredFile = Readonly<{
@@ -43,7 +44,12 @@ export type RestoreOptions = Readonly<{
   signal?: AbortSignal | undefined;
   /** Bytes written and checked so far, of `total`. */
   onProgress?: (done: number, total: number) => void;
+  /** How copies are read back and hashed (default: in this thread; the engine uses a pool). */
+  hasher?: FileHasher;
 }>;
+
+/** Files copied and checked at once: enough to overlap copying, reading back and hashing. */
+const COPIES_AT_ONCE = 4;
 
 function cancelled(): VaultError {
   return new VaultError('CANCELLED', 'The restore was cancelled; nothing was left half-written.');
@@ -84,6 +90,7 @@ export async function restoreArchive(options: RestoreOptions): Promise<RestoreRe
         target,
         name: file.path,
         signal,
+        ...(options.hasher === undefined ? {} : { hasher: options.hasher }),
         onBytes: (bytes) => {
           done += bytes - counted;
           counted = bytes;
@@ -102,8 +109,10 @@ export async function restoreArchive(options: RestoreOptions): Promise<RestoreRe
     const temp = partialPath(destination);
     try {
       await copy(file, temp);
+      await syncFiles([temp]);
       checkSignal(signal);
       const final = await publish(temp, destination, safeFileName(file.path, 'archive'), 'file');
+      await syncFolder(destination);
       return {
         archiveId,
         path: final,
@@ -119,28 +128,56 @@ export async function restoreArchive(options: RestoreOptions): Promise<RestoreRe
   const staging = await StagingFolder.create(destination);
   try {
     const tree = new SafeTree();
-    const restored: RestoredFile[] = [];
-    for (const file of archive.files) {
+    const planned = archive.files.map((file) => {
       const levels = tree.place(file.path);
       const target = path.join(staging.path, ...levels);
       // SafeTree's levels are plain names; this holds whatever they are.
       if (!target.startsWith(staging.path + path.sep)) throw new Error(`unsafe path ${file.path}`);
+      return { file, levels, target };
+    });
+    const folders = [...new Set(planned.map(({ target }) => path.dirname(target)))];
+    for (const folder of folders) {
       try {
-        await mkdir(path.dirname(target), { recursive: true });
+        await mkdir(folder, { recursive: true });
       } catch (error) {
-        throw outputError(error, path.dirname(target));
+        throw outputError(error, folder);
       }
-      await copy(file, target);
+    }
+    // A few files at a time: one is read back and hashed while others are being copied.
+    let next = 0;
+    let failed = false;
+    const worker = async (): Promise<void> => {
+      while (next < planned.length && !failed) {
+        const item = planned[next++];
+        if (item === undefined) continue;
+        try {
+          await copy(item.file, item.target);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      }
+    };
+    // Every copy has stopped before the first failure is reported (and the folder removed).
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: Math.min(COPIES_AT_ONCE, planned.length) }, worker),
+    );
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure !== undefined) throw failure.reason;
+    checkSignal(signal);
+    await syncFiles(planned.map(({ target }) => target));
+    for (const folder of folders) await syncFolder(folder);
+    const final = await staging.publish(safeFileName(archive.name, 'archive'));
+    await syncFolder(destination);
+    const restored: RestoredFile[] = planned.map(({ file, levels }) => {
       const placed = levels.join('/');
-      restored.push({
+      return {
         path: placed,
         ...(placed === file.path ? {} : { originalPath: file.path }),
         bytes: file.bytes,
         sha256: file.sha256,
-      });
-    }
-    checkSignal(signal);
-    const final = await staging.publish(safeFileName(archive.name, 'archive'));
+      };
+    });
     return { archiveId, path: final, kind: 'folder', files: restored, bytes: total };
   } finally {
     await staging.discard();

@@ -13,6 +13,7 @@ import { VaultError } from '../errors';
 import { exportConversations } from '../export/export-conversations';
 import { restoreArchive } from '../restore/restore-archive';
 import { verifyVault } from '../verify/verify-vault';
+import type { FileHasher } from '../restore/file-hasher';
 import type { TaskRunner } from './task-runner';
 
 type TaskMethods =
@@ -28,6 +29,8 @@ export type TaskHandlerOptions = Readonly<{
   vaultDir: string;
   db: DbClient;
   runner: TaskRunner;
+  /** How restores read back and hash what they wrote. */
+  hasher?: FileHasher;
   appVersion: string;
   /** Where exports go unless the person picks a folder; default: Documents/Chat Vault Exports. */
   exportFolder?: string | undefined;
@@ -77,6 +80,7 @@ export function taskHandlers(options: TaskHandlerOptions): Pick<Handlers, TaskMe
           destination,
           signal: controls.signal,
           onProgress: controls.progress,
+          ...(options.hasher === undefined ? {} : { hasher: options.hasher }),
         });
         return {
           written: [{ path: report.path, files: report.files.length, bytes: report.bytes }],
