@@ -160,6 +160,13 @@ describe('tasks', () => {
     await expect(
       engine.handlers['export.start']({ conversationIds: ['c_nope'], format: 'txt', destination }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      engine.handlers['export.start']({
+        conversationIds: [conversationId],
+        format: 'txt',
+        destination: 'out',
+      }),
+    ).rejects.toMatchObject({ code: 'DESTINATION_NOT_ABSOLUTE' });
     expect((await engine.handlers['destination.default']({})).path).toMatch(/Chat Vault Exports$/u);
     await engine.close();
     expect(await readdir(destination)).toEqual([]);

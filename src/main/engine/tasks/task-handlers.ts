@@ -56,6 +56,17 @@ export function checkTimeZone(timeZone: string): string {
   }
 }
 
+/** A destination must be a full path; said at once, before a task starts. */
+function checkDestination(destination: string): void {
+  if (!path.isAbsolute(destination)) {
+    throw new VaultError(
+      'DESTINATION_NOT_ABSOLUTE',
+      `"${destination}" is not a full path. Give the whole path of the folder to write into.`,
+      { file: destination },
+    );
+  }
+}
+
 function exportTitle(titles: readonly string[]): string {
   const [first] = titles;
   if (first === undefined) return '';
@@ -68,6 +79,7 @@ export function taskHandlers(options: TaskHandlerOptions): Pick<Handlers, TaskMe
   return {
     'archives.list': () => db.call('listArchives'),
     'restore.start': async ({ archiveId, destination }) => {
+      checkDestination(destination);
       const archive = await db.call('archiveForRestore', archiveId);
       if (archive === null) {
         throw new VaultError('NOT_FOUND', `There is no archive ${archiveId} in the vault.`);
@@ -89,6 +101,7 @@ export function taskHandlers(options: TaskHandlerOptions): Pick<Handlers, TaskMe
       return { task };
     },
     'export.start': async (request: ExportRequest) => {
+      checkDestination(request.destination);
       const titles: string[] = [];
       for (const id of request.conversationIds) {
         const conversation = await db.call('exportConversation', id);
