@@ -9,7 +9,7 @@ import type { ExportLabels } from './labels';
 
 /** Scripts, frames, forms and network requests are all refused; files beside the page load. */
 const POLICY =
-  "default-src 'none'; img-src 'self' file: data:; media-src 'self' file:; style-src 'self' file:; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; img-src 'self' file:; media-src 'self' file:; style-src 'self' file:; base-uri 'none'; form-action 'none'";
 
 export function pageFileName(number: number): string {
   return `page-${String(number).padStart(5, '0')}.html`;
