@@ -17,7 +17,7 @@ export type ImportFigures = Readonly<{
   status: string;
 }>;
 
-async function rssKb(pid: number): Promise<number> {
+export async function rssKb(pid: number): Promise<number> {
   try {
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
     return Number(/VmRSS:\s+(\d+)/u.exec(status)?.[1] ?? 0);

@@ -5,10 +5,11 @@
  *   --big          also a ~2 GB Telegram export (7,000,000 messages) for peak memory, and search
  *                  over 10,000,000 messages
  *   --search-messages N   messages in the search benchmark's vault (default 2,000,000)
- *   --only NAMES   comma-separated: import (WhatsApp, Telegram), readers (the other formats),
- *                  search (default: all)
+ *   --only NAMES   comma-separated: import (WhatsApp, Telegram; then exports of the Telegram
+ *                  vault), readers (the other formats), restore, search (default: all)
  *   --browse       instead of the rest: browsing a chat of N messages in Chromium (open, jump,
  *                  scroll; see browse.ts; needs `npm run build` first)
+ *   --restore-mb N --restore-files N   the folder export restored against `cp -r` (default 1024 MB, 500 files)
  */
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { writeTelegramExport, writeWhatsAppExport } from './generate';
 import { writeDiscordExport, writeSlackExport, writeTelegramHtmlExport } from './generate-others';
 import { writeLineExport, writeMessengerExport, writeSignalExport } from './generate-more';
 import { measureImport } from './measure-import';
+import { benchExport, benchRestore } from './restore-export';
 import { benchSearch } from './search-bench';
 
 const { values } = parseArgs({
@@ -26,8 +28,10 @@ const { values } = parseArgs({
     messages: { type: 'string', default: '1000000' },
     big: { type: 'boolean', default: false },
     'search-messages': { type: 'string', default: '2000000' },
-    only: { type: 'string', default: 'import,readers,search' },
+    only: { type: 'string', default: 'import,readers,restore,search' },
     browse: { type: 'boolean', default: false },
+    'restore-mb': { type: 'string', default: '1024' },
+    'restore-files': { type: 'string', default: '500' },
   },
 });
 const messages = Number(values.messages);
@@ -127,4 +131,29 @@ if (only.has('readers')) {
 if (only.has('search')) {
   await benchSearch(await freshDir('search'), Number(values['search-messages']), line);
   if (values.big) await benchSearch(await freshDir('search-10m'), 10_000_000, line);
+}
+if (only.has('restore')) {
+  line({
+    bench: 'restore-vs-cp',
+    ...(await benchRestore(
+      root,
+      cli,
+      path.resolve('out/main'),
+      Number(values['restore-mb']),
+      Number(values['restore-files']),
+    )),
+  });
+}
+if (only.has('import')) {
+  for (const format of ['html', 'chatlab'] as const) {
+    line({
+      bench: `export-${format}`,
+      ...(await benchExport(
+        cli,
+        path.join(root, 'telegram-vault'),
+        path.join(root, 'export-out'),
+        format,
+      )),
+    });
+  }
 }

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { PLATFORMS } from './platforms';
+import { taskEvents, taskRequests } from './task-contract';
 
 const isoTime = z.iso.datetime();
 
@@ -297,6 +298,7 @@ export const requests = {
       .strict(),
     result: SettingsSchema,
   },
+  ...taskRequests,
 } as const;
 
 export type Requests = typeof requests;
@@ -317,6 +319,7 @@ export const events = {
   'conversations.changed': z.object({}).strict(),
   /** The settings changed, or the import folder's watch started or failed. */
   'settings.changed': SettingsSchema,
+  ...taskEvents,
 } as const;
 
 export type Events = typeof events;

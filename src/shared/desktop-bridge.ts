@@ -16,8 +16,9 @@ export const IPC_CHANNELS = {
 export const MENU_COMMANDS = ['open-settings'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
-/** Export files or an export folder to import, or the folder to watch for new exports. */
-export const PICK_KINDS = ['files', 'folder', 'watch-folder'] as const;
+/** `files` and `folder` choose exports to import; `watch-folder` the folder to watch for new
+ * exports; `destination` a folder to restore or export into. */
+export const PICK_KINDS = ['files', 'folder', 'watch-folder', 'destination'] as const;
 export type PickKind = (typeof PICK_KINDS)[number];
 
 export type DesktopBridge<FileLike> = Readonly<{

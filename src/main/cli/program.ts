@@ -15,6 +15,9 @@ import { importCommand } from './commands/import';
 import { messagesCommand } from './commands/messages';
 import { searchCommand } from './commands/search';
 import { verifyCommand } from './commands/verify';
+import { exportCommand } from './commands/export';
+import { restoreCommand } from './commands/restore';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/task-contract';
 import { watchCommand } from './commands/watch';
 import { serveCommand } from './commands/serve';
 import type { Output } from './output';
@@ -32,6 +35,13 @@ export type CliContext = Readonly<{
 }>;
 
 const PortSchema = z.coerce.number().int().min(0).max(65535);
+
+function parseFormat(value: string): ExportFormat {
+  const format = EXPORT_FORMATS.find((candidate) => candidate === value);
+  if (format === undefined)
+    throw new InvalidArgumentError(`a format is one of ${EXPORT_FORMATS.join(', ')}.`);
+  return format;
+}
 
 function parsePort(value: string): number {
   const parsed = PortSchema.safeParse(value);
@@ -208,6 +218,69 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       const json = options.json === true;
       await withEngine(json, (engine) => verifyCommand(engine, { json }, out));
     });
+
+  program
+    .command('restore')
+    .description('rebuild the original files of an archive, byte for byte, in a folder')
+    .argument('<archive-id>', 'an archive id from "archives"')
+    .requiredOption('--to <dir>', 'the folder to restore into (nothing in it is replaced)')
+    .option('--json', 'print one JSON document')
+    .action(async (archiveId: string, options: { to: string; json?: boolean }) => {
+      const json = options.json === true;
+      await withEngine(json, (engine) =>
+        restoreCommand(
+          engine,
+          archiveId,
+          { to: options.to, json, progress: !json && context.isTerminal },
+          out,
+        ),
+      );
+    });
+
+  program
+    .command('export')
+    .description('export conversations to a folder as offline HTML, text, JSON or ChatLab JSONL')
+    .argument('<conversation-id...>', 'conversation ids from "conversations"')
+    .requiredOption('--to <dir>', 'the folder to export into (nothing in it is replaced)')
+    .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`, parseFormat)
+    .option('--after <time>', 'only messages sent at or after this ISO 8601 time', parseInstant)
+    .option('--before <time>', 'only messages sent before this ISO 8601 time', parseInstant)
+    .option('--no-media', 'do not copy photos and files beside the export')
+    .option('--json', 'print one JSON document')
+    .action(
+      async (
+        conversationIds: string[],
+        options: {
+          to: string;
+          format: ExportFormat;
+          after?: number;
+          before?: number;
+          media: boolean;
+          json?: boolean;
+        },
+      ) => {
+        const json = options.json === true;
+        const lang = context.env['LC_ALL'] ?? context.env['LANG'] ?? '';
+        await withEngine(json, (engine) =>
+          exportCommand(
+            engine,
+            conversationIds,
+            {
+              to: options.to,
+              format: options.format,
+              after: options.after ?? null,
+              before: options.before ?? null,
+              media: options.media,
+              json,
+              progress: !json && context.isTerminal,
+              appVersion: context.appVersion,
+              language: lang.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en',
+            },
+            out,
+          ),
+        );
+      },
+    );
 
   program
     .command('watch')

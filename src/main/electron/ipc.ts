@@ -55,7 +55,8 @@ export function parsePickKind(kind: unknown): PickKind {
   return parsed.data;
 }
 
-/** The native open dialog for each pick kind: export files, an export folder, or the folder to watch. */
+/** The native open dialog for each pick kind: export files or an export folder to import, the
+ * folder to watch, or a folder to save into. */
 export function pickDialogOptions(kind: PickKind): OpenDialogOptions {
   switch (kind) {
     case 'files':
@@ -80,6 +81,12 @@ export function pickDialogOptions(kind: PickKind): OpenDialogOptions {
         message: 'Exports saved into this folder are imported automatically.',
         buttonLabel: 'Watch this folder',
         properties: ['openDirectory', 'createDirectory'],
+      };
+    case 'destination':
+      return {
+        title: 'Choose where to save',
+        buttonLabel: 'Choose',
+        properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
       };
     default: {
       const unreachable: never = kind;

@@ -5,12 +5,16 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Handlers, ImportItem } from '../../shared/contract';
+import type { Task } from '../../shared/task-contract';
 import { startDbWorker, type DbClient } from './db/client';
 import { VaultError } from './errors';
 import { EventHub, type EventListener } from './events';
 import { ImportQueue } from './import/import-queue';
 import { monthDayBoundaries } from './browse/month-days';
+import { HashPool, type FileHasher } from './restore/file-hasher';
 import { EngineSettings } from './settings/engine-settings';
+import { taskHandlers } from './tasks/task-handlers';
+import { TaskRunner } from './tasks/task-runner';
 import { watchImportFolder } from './watch/import-folder-watcher';
 
 export type EngineOptions = Readonly<{
@@ -33,6 +37,8 @@ export type EngineOptions = Readonly<{
   defaultImportFolder?: string;
   /** How long a file in the import folder must stay the same size before it is imported. */
   importFolderStableMs?: number;
+  /** Where exports and restores go unless a folder is chosen (default: Documents/Chat Vault Exports). */
+  exportFolder?: string;
 }>;
 
 export type Engine = Readonly<{
@@ -45,6 +51,10 @@ export type Engine = Readonly<{
   /** Resolves with the final state of these submitted imports once they have all finished. */
   settled(ids: readonly string[]): Promise<ImportItem[]>;
   subscribe(listener: EventListener): () => void;
+  /** Hashes files on a pool of threads (restores check every file they write with it). */
+  fileHasher: FileHasher;
+  /** Resolves with the final state of a restore, export or verify task. */
+  taskSettled(id: string): Promise<Task>;
   /** Resolves once the import folder (if any) is being watched. */
   watcherReady: Promise<void>;
   close(): Promise<void>;
@@ -130,6 +140,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     if (interrupted.length > 0) imports.submit(interrupted);
   }
 
+  const hashPool = new HashPool(path.join(options.workersDir, 'hash-worker.mjs'));
+  const tasks = new TaskRunner((task) => hub.emit({ event: 'task.updated', payload: task }));
   const handlers: Handlers = {
     'vault.info': () =>
       Promise.resolve({
@@ -157,11 +169,19 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     'import.list': () => Promise.resolve({ items: imports.list() }),
     'import.cancel': ({ id }) => Promise.resolve({ cancelled: imports.cancel(id) }),
     'search.messages': async (request) => {
-      const result = await db.call('searchMessages', { ...request, timeZone: options.timeZone });
+      const result = await db.call('searchMessages', { ...request, timeZone: settings.timeZone });
       return { ...result, hits: [...result.hits] };
     },
     'settings.get': () => Promise.resolve(settings.current()),
     'settings.update': (change) => settings.update(change),
+    ...taskHandlers({
+      vaultDir,
+      db,
+      runner: tasks,
+      hasher: hashPool.hash,
+      appVersion: options.appVersion,
+      exportFolder: options.exportFolder,
+    }),
   };
 
   return {
@@ -171,11 +191,15 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     importAndWait: (paths) => imports.settled(imports.submit(paths).map((item) => item.id)),
     settled: (ids) => imports.settled(ids),
     subscribe: (listener) => hub.subscribe(listener),
+    fileHasher: hashPool.hash,
+    taskSettled: (id) => tasks.settled(id),
     get watcherReady() {
       return settings.watcherReady;
     },
     async close() {
       await settings.close();
+      await tasks.close();
+      await hashPool.close();
       await imports.close();
       if (changeTimer !== undefined) clearTimeout(changeTimer);
       await db.close();

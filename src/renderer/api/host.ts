@@ -15,7 +15,9 @@ export type Host = Readonly<{
   importFiles(files: readonly File[]): Promise<void>;
   /** Native open dialog (desktop only). */
   pick: ((kind: PickKind) => Promise<void>) | null;
-  /** Native folder dialog that only answers the chosen folder (desktop only; null when cancelled). */
+  /** Native dialog choosing the folder to watch for exports (desktop only; null when cancelled). */
+  chooseImportFolder: (() => Promise<string | null>) | null;
+  /** Native folder picker for where to restore or export (desktop only); null when cancelled. */
   chooseFolder: (() => Promise<string | null>) | null;
   onConnectionLost(listener: () => void): void;
   onMenuCommand(listener: (command: string) => void): () => void;
@@ -38,7 +40,8 @@ export async function connectHost(): Promise<Host> {
       importFiles: (files) =>
         submit(files.map((file) => bridge.pathForFile(file)).filter((p) => p !== '')),
       pick: async (kind) => submit(await bridge.pick(kind)),
-      chooseFolder: async () => (await bridge.pick('watch-folder'))[0] ?? null,
+      chooseImportFolder: async () => (await bridge.pick('watch-folder'))[0] ?? null,
+      chooseFolder: async () => (await bridge.pick('destination'))[0] ?? null,
       onConnectionLost: () => undefined,
       onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     };
@@ -55,6 +58,7 @@ export async function connectHost(): Promise<Host> {
       for (const file of files) await uploadFile(file, token);
     },
     pick: null,
+    chooseImportFolder: null,
     chooseFolder: null,
     onConnectionLost: (listener) => api.onClose(listener),
     onMenuCommand: () => () => undefined,

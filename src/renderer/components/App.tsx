@@ -14,6 +14,7 @@ import { Notices } from './Notices';
 import { SearchPanel } from './SearchPanel';
 import { SettingsDialog } from './SettingsDialog';
 import { Sidebar } from './Sidebar';
+import { TaskPanel } from './TaskPanel';
 
 export function App() {
   const host = useHost();
@@ -67,7 +68,10 @@ export function App() {
           onOpenHit={openHit}
         />
       )}
-      <ImportPanel />
+      <div className="panel-dock">
+        <TaskPanel />
+        <ImportPanel />
+      </div>
       <Notices />
       <MediaViewer />
       <DropOverlay />

@@ -9,6 +9,7 @@ import { registerSearchTarget } from '../search-focus';
 import { useSearch } from '../store/search-store';
 import { useConversationKeys } from './use-conversation-keys';
 import { WatchFolderStatus } from './WatchFolderStatus';
+import { VaultButton } from './VaultButton';
 
 export function Sidebar({ onOpenSettings }: Readonly<{ onOpenSettings: () => void }>) {
   const { t } = useTranslation();
@@ -47,6 +48,7 @@ export function Sidebar({ onOpenSettings }: Readonly<{ onOpenSettings: () => voi
       <header className="sidebar-header">
         <img className="app-logo" src={iconUrl} alt="" width={28} height={28} />
         <h1 className="app-name">{t('app.name')}</h1>
+        <VaultButton />
         <button
           type="button"
           className="icon-button"

@@ -1,4 +1,5 @@
 import { PLATFORM_NAMES } from '../../shared/platforms';
+import { tasksEn } from './tasks-en';
 
 /** English strings: the reference set every other language must match key for key. */
 export const en = {
@@ -207,6 +208,7 @@ export const en = {
     hint: 'Type to search every message. Chinese and Japanese match exactly; word* finds words that start so.',
   },
   platform: { ...PLATFORM_NAMES },
+  tasks: tasksEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

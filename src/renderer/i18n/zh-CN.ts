@@ -1,5 +1,6 @@
 import { PLATFORM_NAMES } from '../../shared/platforms';
 import type { Strings } from './en';
+import { tasksZhCN } from './tasks-zh-CN';
 
 /** 简体中文。键与英文一一对应（类型检查保证不缺不多）。 */
 export const zhCN: Strings = {
@@ -199,4 +200,5 @@ export const zhCN: Strings = {
     hint: '输入即可搜索全部消息。中文和日文按原文精确匹配；word* 可匹配以此开头的英文单词。',
   },
   platform: { ...PLATFORM_NAMES, wechat: '微信' },
+  tasks: tasksZhCN,
 };

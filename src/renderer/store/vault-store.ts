@@ -11,6 +11,7 @@ import type {
   Settings,
   VaultInfo,
 } from '../../shared/contract';
+import { useTasks } from './task-store';
 
 export type Connection = 'connecting' | 'ready' | 'lost';
 
@@ -76,6 +77,9 @@ export const useVault = create<VaultState>()((set, get) => ({
         set({ imports });
         return;
       }
+      case 'task.updated':
+        useTasks.getState().apply(event.payload);
+        return;
       case 'conversations.changed':
         void api.call('conversations.list', {}).then((conversations) => set({ conversations }));
         return;

@@ -54,6 +54,8 @@ describe('chat-vault command line', () => {
       'messages',
       'search',
       'verify',
+      'restore',
+      'export',
       'watch',
       'serve',
       'help',

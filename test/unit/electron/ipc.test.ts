@@ -5,6 +5,7 @@ import { VaultError } from '../../../src/main/engine/errors';
 import { handleRequest, parsePickKind, pickDialogOptions } from '../../../src/main/electron/ipc';
 import { browseHandlers } from '../../support/browse-handlers';
 import { queuedItem } from '../../support/import-item';
+import { unusedTaskHandlers } from '../../support/unused-task-handlers';
 
 const APP_PAGE = 'app://chat-vault/index.html';
 
@@ -38,6 +39,7 @@ function fakeHandlers(calls: string[] = []): Handlers {
       calls.push('import.list');
       return Promise.resolve({ items: [] });
     },
+    ...unusedTaskHandlers,
   };
 }
 
@@ -147,6 +149,11 @@ describe('pick requests', () => {
 
   it('lets the folder picker choose one folder', () => {
     expect(pickDialogOptions('folder').properties).toEqual(['openDirectory']);
+    expect(pickDialogOptions('destination').properties).toEqual([
+      'openDirectory',
+      'createDirectory',
+      'promptToCreate',
+    ]);
   });
 
   it('lets the import-folder picker choose (or create) one folder to watch', () => {

@@ -4,6 +4,7 @@ import { dispatch } from '../../../src/main/engine/dispatch';
 import { VaultError } from '../../../src/main/engine/errors';
 import { browseHandlers } from '../../support/browse-handlers';
 import { queuedItem } from '../../support/import-item';
+import { unusedTaskHandlers } from '../../support/unused-task-handlers';
 
 const handlers: Handlers = {
   'vault.info': () =>
@@ -19,6 +20,7 @@ const handlers: Handlers = {
   'messages.page': () => Promise.resolve({ messages: [], more: false }),
   'search.messages': () => Promise.resolve({ total: 0, hits: [], nextCursor: null }),
   ...browseHandlers,
+  ...unusedTaskHandlers,
 };
 
 describe('dispatch', () => {

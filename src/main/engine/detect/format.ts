@@ -14,6 +14,7 @@ export const FORMATS = [
   'chatlab-json',
   'chatlab-jsonl',
   'signal-txt',
+  'chat-vault-json',
 ] as const;
 
 export type FormatId = (typeof FORMATS)[number];

@@ -24,10 +24,13 @@ function has(shape: JsonShape, ...paths: readonly string[]): boolean {
   return paths.every((path) => shape.paths.has(path));
 }
 
+function platformNamed(name: string | undefined): Platform {
+  const named = name?.trim().toLowerCase();
+  return PLATFORMS.find((platform) => platform === named) ?? 'chatlab';
+}
+
 function chatlabPlatform(shape: JsonShape): Platform {
-  const named = shape.strings.get('meta.platform')?.trim().toLowerCase();
-  const known = PLATFORMS.find((platform) => platform === named);
-  return known ?? 'chatlab';
+  return platformNamed(shape.strings.get('meta.platform'));
 }
 
 function isTelegram(shape: JsonShape): boolean {
@@ -88,6 +91,10 @@ export function sniffJson(text: string, filePath: string): Sniffed {
   const shape = scanJsonPrefix(text);
   if (shape.root === 'none') return unknown('a file that is neither JSON nor a known text export');
   if (shape.root === 'array') return sniffArray(shape);
+  // Chat Vault's own JSON export (docs/export-schema.md).
+  if (shape.strings.get('chatVault.format') === 'chat-vault-export') {
+    return detected('chat-vault-json', platformNamed(shape.strings.get('conversation.platform')));
+  }
   // JSON Lines: a header line, a .jsonl name, or more objects on the following lines.
   const header = shape.strings.get('_type') === 'header';
   if (header || has(shape, 'chatlab')) {

@@ -212,7 +212,7 @@ async function importRecords(
   const accept = (record: ReadRecord, replay: boolean): void => {
     switch (record.type) {
       case 'conversation': {
-        const id = conversationIdFor(record.identity);
+        const id = record.vaultId ?? conversationIdFor(record.identity);
         conversations.set(record.ref, id);
         pending.conversations.push({ id, platform: record.platform, title: record.title });
         return;

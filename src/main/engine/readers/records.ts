@@ -70,6 +70,11 @@ export type ReadRecord =
       title: string;
       /** A stable identity across exports of the same chat (Telegram chat id; else the title). */
       identity: string;
+      /**
+       * The vault's own id for the conversation (`c_` and 20 hex digits), when the export was
+       * written by Chat Vault: importing it back merges into that conversation.
+       */
+      vaultId?: string;
     }>
   | Readonly<{ type: 'participant'; conversationRef: string; name: string }>
   | Readonly<{ type: 'message'; conversationRef: string; message: ReadMessage }>

@@ -2,6 +2,8 @@ import type { FormatId } from '../detect/format';
 import { readDiscordJson } from './discord';
 import { readLineText } from './line';
 import { readInstagramJson, readMessengerJson } from './messenger';
+import { readChatVaultJson } from './chat-vault-json';
+import { readChatLabJson, readChatLabJsonl } from './chatlab';
 import type { Reader } from './records';
 import { readSignalText } from './signal';
 import { readSlackExport } from './slack';
@@ -21,6 +23,9 @@ const READERS: Readonly<Partial<Record<FormatId, Reader>>> = {
   'instagram-json': readInstagramJson,
   'line-txt': readLineText,
   'signal-txt': readSignalText,
+  'chatlab-json': readChatLabJson,
+  'chatlab-jsonl': readChatLabJsonl,
+  'chat-vault-json': readChatVaultJson,
 };
 
 export function readerFor(format: FormatId): Reader | undefined {

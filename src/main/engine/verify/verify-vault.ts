@@ -3,6 +3,7 @@
  * archives and conversations it affects.
  */
 import type { DbClient } from '../db/client';
+import { VaultError } from '../errors';
 import { rehashBlob } from '../vault/blob-store';
 
 export type Damage = Readonly<{
@@ -19,6 +20,7 @@ export async function verifyVault(
   vaultDir: string,
   db: DbClient,
   onProgress?: (checked: number, total: number) => void,
+  signal?: AbortSignal,
 ): Promise<VerifyReport> {
   const damaged: Damage[] = [];
   const integrity = await db.call('integrityCheck');
@@ -32,7 +34,14 @@ export async function verifyVault(
   }
   const blobs = await db.call('storedBlobs');
   let checked = 0;
+  onProgress?.(0, blobs.length);
   for (const blob of blobs) {
+    if (signal?.aborted === true) {
+      throw new VaultError(
+        'CANCELLED',
+        `Verify was cancelled after ${checked} of ${blobs.length} stored files.`,
+      );
+    }
     const actual = await rehashBlob(vaultDir, blob.sha256);
     checked += 1;
     onProgress?.(checked, blobs.length);

@@ -15,7 +15,7 @@ export function ImportFolderField() {
   const settings = useVault((state) => state.settings);
   const [error, setError] = useState<string | null>(null);
   if (settings === null) return null;
-  const choose = host.chooseFolder;
+  const choose = host.chooseImportFolder;
   const canChoose = choose !== null && settings.importFolderChangeable;
   const pick = async () => {
     if (choose === null) return;

@@ -17,6 +17,8 @@ import { searchMessages, type SearchRequest } from '../../search/search-messages
 import { blobReferences, integrityCheck, storedBlobs } from './verify';
 import { pageAround, type AroundRequest } from './message-around';
 import { daysWithMessages, type DaysRequest } from './message-days';
+import { countExportMessages, exportConversation, exportPage, replyPreviews } from './export';
+import { archiveForRestore } from './restore';
 
 export const queries = {
   schemaVersion: (db: Database) => schemaVersion(db),
@@ -34,6 +36,13 @@ export const queries = {
   blobReferences: (db: Database, sha256: string) => blobReferences(db, sha256),
   integrityCheck: (db: Database) => integrityCheck(db),
   searchMessages: (db: Database, request: SearchRequest) => searchMessages(db, request),
+  archiveForRestore: (db: Database, publicId: string) => archiveForRestore(db, publicId),
+  exportConversation: (db: Database, id: string) => exportConversation(db, id),
+  exportPage: (db: Database, request: Parameters<typeof exportPage>[1]) => exportPage(db, request),
+  countExportMessages: (db: Database, request: Parameters<typeof countExportMessages>[1]) =>
+    countExportMessages(db, request),
+  replyPreviews: (db: Database, conversationId: string, externalIds: readonly string[]) =>
+    replyPreviews(db, conversationId, externalIds),
 } as const;
 
 export type Queries = typeof queries;
