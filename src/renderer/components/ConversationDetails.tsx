@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ConversationSummary } from '../../shared/contract';
 import { formatDay } from '../format';
+import { ConversationActions } from './ConversationActions';
 import { ConversationToolbar } from './navigation/ConversationToolbar';
 import { PlatformIcon } from './PlatformIcon';
 
@@ -32,6 +33,7 @@ export function ConversationDetails({
         </p>
       </div>
       <ConversationToolbar conversation={conversation} />
+      <ConversationActions conversation={conversation} />
     </header>
   );
 }

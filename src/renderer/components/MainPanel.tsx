@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { useVault } from '../store/vault-store';
-import { ConversationActions } from './ConversationActions';
 import { ConversationDetails } from './ConversationDetails';
 import { EmptyState } from './EmptyState';
 import { Timeline } from './timeline/Timeline';
@@ -23,7 +22,6 @@ export function MainPanel() {
       ) : (
         <div className="conversation-view">
           <ConversationDetails key={selected.id} conversation={selected} />
-          <ConversationActions key={`actions-${selected.id}`} conversation={selected} />
           <Timeline conversationId={selected.id} />
         </div>
       )}

@@ -1,0 +1,11 @@
+const D = require('better-sqlite3'); const db = new D('.bench/search/vault.db', {readonly:true});
+const t = (label, sql, p) => { const s = db.prepare(sql); let r; const times=[]; for (let i=0;i<5;i++){const t0=performance.now(); r=s.all(p); times.push(performance.now()-t0);} times.sort((a,b)=>a-b); console.log(label, JSON.stringify(r).slice(0,80), times[2].toFixed(1)+'ms'); };
+const first = Math.floor(Date.UTC(2016,1,1)/1000)*65536, end = Math.floor(Date.UTC(2016,2,1)/1000)*65536;
+t('count the range', "SELECT count(*) n FROM messages_fts f WHERE messages_fts MATCH :m AND f.rowid >= :a AND f.rowid < :b", {m:'text : ("the")', a:first, b:end});
+t('count the range nocol', "SELECT count(*) n FROM messages_fts f WHERE messages_fts MATCH :m AND f.rowid >= :a AND f.rowid < :b", {m:'"the"', a:first, b:end});
+t('count the', "SELECT count(*) n FROM messages_fts f WHERE messages_fts MATCH :m", {m:'text : ("the")'});
+t('count the nocol', "SELECT count(*) n FROM messages_fts f WHERE messages_fts MATCH :m", {m:'"the"'});
+t('hits range', "SELECT f.rowid FROM messages_fts f WHERE messages_fts MATCH :m AND f.rowid >= :a AND f.rowid < :b ORDER BY f.rowid DESC LIMIT 50", {m:'text : ("the")', a:first, b:end});
+t('hits', "SELECT f.rowid FROM messages_fts f WHERE messages_fts MATCH :m ORDER BY f.rowid DESC LIMIT 50", {m:'text : ("the")'});
+t('count 我', "SELECT count(*) n FROM messages_fts f WHERE messages_fts MATCH :m", {m:'text : ("我")'});
+t('count 我 nocol', "SELECT count(*) n FROM messages_fts f WHERE messages_fts MATCH :m", {m:'"我"'});
