@@ -101,3 +101,36 @@ export async function writeSignalExport(folder: string, messages: number): Promi
   await mkdir(path.join(folder, 'Bench'), { recursive: true });
   await writeAll(path.join(folder, 'Bench/chat.md'), signalChunks(messages));
 }
+
+function* chatLabChunks(messages: number): Generator<string> {
+  let buffer = `${JSON.stringify({
+    _type: 'header',
+    chatlab: { version: '0.0.2', exportedAt: Math.floor(START / 1000), generator: 'bench' },
+    meta: { name: 'Bench group', platform: 'wechat', type: 'group', groupId: '1001' },
+  })}\n`;
+  const members = ['Ana', 'Bo', 'Chen Wei', '李雷'];
+  members.forEach((name, index) => {
+    buffer += `${JSON.stringify({ _type: 'member', platformId: `wxid_${index}`, accountName: name })}\n`;
+  });
+  for (let i = 0; i < messages; i += 1) {
+    const member = (i * 13) % members.length;
+    buffer += `${JSON.stringify({
+      _type: 'message',
+      platformMessageId: `m${i}`,
+      sender: `wxid_${member}`,
+      accountName: members[member],
+      timestamp: Math.floor((START + i * STEP_MS) / 1000),
+      type: 0,
+      content: textFor(i),
+    })}\n`;
+    if (buffer.length > 1 << 20) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  yield buffer;
+}
+
+/** A ChatLab JSONL export (as WeChat exporters write it) of one group. */
+export const writeChatLabExport = (file: string, messages: number): Promise<void> =>
+  writeAll(file, chatLabChunks(messages));

@@ -6,7 +6,8 @@
  *                  over 10,000,000 messages
  *   --search-messages N   messages in the search benchmark's vault (default 2,000,000)
  *   --only NAMES   comma-separated: import (WhatsApp, Telegram; then exports of the Telegram
- *                  vault), readers (the other formats), restore, search (default: all)
+ *                  vault), readers (the other formats, or one: discord, slack, messenger, line,
+ *                  signal, chatlab-jsonl, telegram-html), restore, search (default: all)
  *   --browse       instead of the rest: browsing a chat of N messages in Chromium (open, jump,
  *                  scroll; see browse.ts; needs `npm run build` first)
  *   --restore-mb N --restore-files N   the folder export restored against `cp -r` (default 1024 MB, 500 files)
@@ -18,7 +19,12 @@ import { bareWrite } from './bare-write';
 import { benchBrowse } from './browse';
 import { writeTelegramExport, writeWhatsAppExport } from './generate';
 import { writeDiscordExport, writeSlackExport, writeTelegramHtmlExport } from './generate-others';
-import { writeLineExport, writeMessengerExport, writeSignalExport } from './generate-more';
+import {
+  writeChatLabExport,
+  writeLineExport,
+  writeMessengerExport,
+  writeSignalExport,
+} from './generate-more';
 import { measureImport } from './measure-import';
 import { benchExport, benchRestore } from './restore-export';
 import { benchSearch } from './search-bench';
@@ -108,7 +114,9 @@ if (only.has('import')) {
   if (values.big)
     await benchImport('telegram-2gb', 7_000_000, writeTelegramExport, 'result.json', true);
 }
-if (only.has('readers')) {
+/** The other formats' readers: all with `--only readers`, or one by its name. */
+const readerWanted = (name: string): boolean => only.has('readers') || only.has(name);
+if (readerWanted('discord'))
   await benchImport(
     'discord',
     messages,
@@ -116,10 +124,17 @@ if (only.has('readers')) {
     'Bench Server - general [1].json',
     true,
   );
+if (readerWanted('slack'))
   await benchImport('slack', messages, writeSlackExport, 'Bench Slack export', true);
+if (readerWanted('messenger'))
   await benchImport('messenger', messages, writeMessengerExport, 'facebook-bench', false);
+if (readerWanted('line'))
   await benchImport('line', messages, writeLineExport, '[LINE] Chat history with Bench.txt', false);
+if (readerWanted('signal'))
   await benchImport('signal', messages, writeSignalExport, 'signal-export', false);
+if (readerWanted('chatlab-jsonl'))
+  await benchImport('chatlab-jsonl', messages, writeChatLabExport, 'bench.jsonl', true);
+if (readerWanted('telegram-html'))
   await benchImport(
     'telegram-html',
     messages,
@@ -127,7 +142,6 @@ if (only.has('readers')) {
     'ChatExport_2015-01-13',
     true,
   );
-}
 if (only.has('search')) {
   await benchSearch(await freshDir('search'), Number(values['search-messages']), line);
   if (values.big) await benchSearch(await freshDir('search-10m'), 10_000_000, line);
