@@ -18,6 +18,7 @@ import { parseDateLine, type CalendarDate } from './date-line';
 import { isSavedLine, titleOf } from './header';
 import { readBody } from './message-body';
 import { parseMessageLine, type MessageLine } from './message-line';
+import { appendContinuation } from '../continued-message';
 
 export type ChatLinesContext = Readonly<{
   entry: string;
@@ -140,17 +141,11 @@ export class LineChatLines {
   private append(line: TextLine): void {
     const building = this.building;
     if (building === undefined) return;
-    building.bytes += line.bytes + 1;
-    if (building.bytes > this.context.maxRecordBytes) {
-      const { entry, maxRecordBytes } = this.context;
+    const tooLarge = appendContinuation(building, line, this.context);
+    if (tooLarge !== null) {
       this.building = undefined;
-      throw new ReadError(
-        'RECORD_TOO_LARGE',
-        `The message starting on line ${building.first.number} of ${entry} is longer than ${maxRecordBytes} bytes.`,
-        { entry, line: building.first.number, byte: building.first.byte },
-      );
+      throw tooLarge;
     }
-    building.parts.push(line.text);
   }
 
   private finish(out: ReadMessage[]): void {

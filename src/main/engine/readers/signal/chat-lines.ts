@@ -5,13 +5,13 @@
  * are dropped. `No-Sender` (what the exporter writes when it could not tell who wrote a message)
  * becomes no sender.
  */
-import { ReadError } from '../read-error';
 import type { ReadMessage } from '../records';
 import type { ChatLineParser } from '../text-chat';
 import type { TextLine } from '../whatsapp/text-lines';
 import { zonedWallTimeToUtc } from '../zoned-time';
 import { readBody, type FileFinder } from './message-body';
 import { parseSignalLine, type SignalLine } from './message-line';
+import { appendContinuation } from '../continued-message';
 
 export type SignalLinesContext = Readonly<{
   entry: string;
@@ -92,17 +92,11 @@ export class SignalChatLines implements ChatLineParser {
   private append(line: TextLine): void {
     const building = this.building;
     if (building === undefined) return;
-    building.bytes += line.bytes + 1;
-    if (building.bytes > this.context.maxRecordBytes) {
-      const { entry, maxRecordBytes } = this.context;
+    const tooLarge = appendContinuation(building, line, this.context);
+    if (tooLarge !== null) {
       this.building = undefined;
-      throw new ReadError(
-        'RECORD_TOO_LARGE',
-        `The message starting on line ${building.first.number} of ${entry} is longer than ${maxRecordBytes} bytes.`,
-        { entry, line: building.first.number, byte: building.first.byte },
-      );
+      throw tooLarge;
     }
-    building.parts.push(line.text);
   }
 
   private finish(out: ReadMessage[]): void {

@@ -5,13 +5,13 @@
  * participants the first time they speak. A message is only given out once it is known to be
  * complete: at the next message line, or at the end of the input.
  */
-import { ReadError } from '../read-error';
 import type { ReadMessage, ReadRecord } from '../records';
 import type { AttachmentResolver } from './attachments';
 import type { HeaderStamp } from './header-line';
 import type { LineEvent } from './line-classifier';
 import { readBody } from './message-body';
 import type { TextLine } from './text-lines';
+import { appendContinuation } from '../continued-message';
 
 export type ChatContext = Readonly<{
   entry: string;
@@ -74,17 +74,11 @@ export class ChatAssembler {
     const building = this.building;
     // Text before the first message line was already left out (and warned about).
     if (building === undefined) return;
-    building.bytes += line.bytes + 1;
-    if (building.bytes > this.context.maxRecordBytes) {
-      const { entry, maxRecordBytes } = this.context;
+    const tooLarge = appendContinuation(building, line, this.context);
+    if (tooLarge !== null) {
       this.building = undefined;
-      throw new ReadError(
-        'RECORD_TOO_LARGE',
-        `The message starting on line ${building.first.number} of ${entry} is longer than ${maxRecordBytes} bytes.`,
-        { entry, line: building.first.number, byte: building.first.byte },
-      );
+      throw tooLarge;
     }
-    building.parts.push(line.text);
   }
 
   private finish(message: Building, out: ReadRecord[]): void {
