@@ -8,25 +8,28 @@ import type { ExportSource } from '../source/export-source';
 export const MESSAGE_KINDS = ['text', 'media', 'system', 'call', 'other'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
+export const TEXT_ENTITY_TYPES = [
+  'bold',
+  'italic',
+  'underline',
+  'strikethrough',
+  'code',
+  'pre',
+  'link',
+  'text_link',
+  'mention',
+  'mention_name',
+  'hashtag',
+  'email',
+  'phone',
+  'spoiler',
+  'blockquote',
+  'other',
+] as const;
+
 /** Telegram-style text formatting, kept so the timeline can render it (as React elements). */
 export type TextEntity = Readonly<{
-  type:
-    | 'bold'
-    | 'italic'
-    | 'underline'
-    | 'strikethrough'
-    | 'code'
-    | 'pre'
-    | 'link'
-    | 'text_link'
-    | 'mention'
-    | 'mention_name'
-    | 'hashtag'
-    | 'email'
-    | 'phone'
-    | 'spoiler'
-    | 'blockquote'
-    | 'other';
+  type: (typeof TEXT_ENTITY_TYPES)[number];
   /** Offset and length in UTF-16 code units of the message text. */
   offset: number;
   length: number;

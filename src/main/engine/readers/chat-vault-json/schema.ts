@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { PLATFORMS } from '../../../../shared/platforms';
 import { MESSAGE_KINDS } from '../records';
+import { TextEntitySchema } from '../text-entity-schema';
 
 export const CHAT_VAULT_FORMAT = 'chat-vault-export';
 export const CHAT_VAULT_VERSION = 1;
@@ -33,31 +34,7 @@ export const ConversationSchema = z.object({
     .optional(),
 });
 
-const TEXT_ENTITY_TYPES = [
-  'bold',
-  'italic',
-  'underline',
-  'strikethrough',
-  'code',
-  'pre',
-  'link',
-  'text_link',
-  'mention',
-  'mention_name',
-  'hashtag',
-  'email',
-  'phone',
-  'spoiler',
-  'blockquote',
-  'other',
-] as const;
-
-export const EntitySchema = z.object({
-  type: z.enum(TEXT_ENTITY_TYPES),
-  offset: z.number().int().nonnegative(),
-  length: z.number().int().nonnegative(),
-  value: z.string().optional(),
-});
+export const EntitySchema = TextEntitySchema;
 
 export const ReactionSchema = z.object({
   emoji: z.string().max(1000),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MESSAGE_KINDS } from '../records';
+import { TextEntitySchema } from '../text-entity-schema';
 
 const idLike = z.union([z.string(), z.number()]).transform((value) => String(value));
 const optionalText = z.string().nullish();
@@ -47,33 +48,7 @@ export const MessageExtensionSchema = z.object({
       }),
     )
     .optional(),
-  entities: z
-    .array(
-      z.object({
-        type: z.enum([
-          'bold',
-          'italic',
-          'underline',
-          'strikethrough',
-          'code',
-          'pre',
-          'link',
-          'text_link',
-          'mention',
-          'mention_name',
-          'hashtag',
-          'email',
-          'phone',
-          'spoiler',
-          'blockquote',
-          'other',
-        ]),
-        offset: z.number().int().nonnegative(),
-        length: z.number().int().nonnegative(),
-        value: z.string().optional(),
-      }),
-    )
-    .optional(),
+  entities: z.array(TextEntitySchema).optional(),
 });
 
 export const MessageSchema = z.object({

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { JsonObject } from '../json/json-value';
-import { mimeOfFileName } from '../mime-types';
+import { mimeFromName } from '../media-types';
 import type { AttachmentRef } from '../records';
 import { objectField, objectsOf, stringField } from '../json/json-fields';
 import { isUnsafeUri, type MediaPaths } from './media-paths';
@@ -40,7 +40,7 @@ function fileNameOf(uri: string): string {
  * which are audio (`audio/mp4`), not video.
  */
 function mimeFor(name: string, listMime: string | null): string | null {
-  const named = mimeOfFileName(name);
+  const named = mimeFromName(name);
   if (named === null) return listMime;
   const family = listMime?.split('/')[0];
   const [namedFamily, subtype] = named.split('/');

@@ -12,7 +12,7 @@
  * to a web page stays in the text.
  */
 import path from 'node:path';
-import { mimeOfFileName } from '../mime-types';
+import { mimeFromName } from '../media-types';
 import type { AttachmentRef, MessageKind, Reaction } from '../records';
 
 export type SignalBody = Readonly<{
@@ -62,7 +62,7 @@ function takeFiles(line: string, findFile: FileFinder, attachments: AttachmentRe
   for (const found of line.matchAll(FILE_LINK)) {
     const target = decodePath(found.groups?.target ?? '');
     const name = (found.groups?.name ?? '') || path.posix.basename(target);
-    const mime = mimeOfFileName(name) ?? mimeOfFileName(target);
+    const mime = mimeFromName(name) ?? mimeFromName(target);
     attachments.push({ entryPath: findFile(target), name, mime });
     rest += line.slice(from, found.index);
     from = found.index + found[0].length;

@@ -2,43 +2,10 @@
  * Media named in a chat, found in the export: first beside the chat text, else any entry with the
  * same file name anywhere in the zip or folder (exports re-zipped by people move things around).
  */
+import { mimeFromName } from '../media-types';
 import type { AttachmentRef } from '../records';
 import type { ExportSource } from '../../source/export-source';
 import type { BodyAttachment } from './message-body';
-
-const MIME_BY_EXTENSION: Readonly<Record<string, string>> = {
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  heic: 'image/heic',
-  mp4: 'video/mp4',
-  '3gp': 'video/3gpp',
-  mov: 'video/quicktime',
-  webm: 'video/webm',
-  opus: 'audio/ogg',
-  ogg: 'audio/ogg',
-  m4a: 'audio/mp4',
-  mp3: 'audio/mpeg',
-  aac: 'audio/aac',
-  amr: 'audio/amr',
-  wav: 'audio/wav',
-  pdf: 'application/pdf',
-  vcf: 'text/vcard',
-  txt: 'text/plain',
-  zip: 'application/zip',
-  doc: 'application/msword',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-};
-
-export function mimeOfFileName(fileName: string): string | null {
-  const dot = fileName.lastIndexOf('.');
-  if (dot === -1) return null;
-  return MIME_BY_EXTENSION[fileName.slice(dot + 1).toLowerCase()] ?? null;
-}
 
 function baseName(entryPath: string): string {
   return entryPath.slice(entryPath.lastIndexOf('/') + 1);
@@ -71,6 +38,6 @@ export function attachmentResolver(source: ExportSource, chatEntry: string): Att
       : {
           entryPath: entryFor(attachment.fileName),
           name: attachment.fileName,
-          mime: mimeOfFileName(attachment.fileName),
+          mime: mimeFromName(attachment.fileName),
         };
 }
