@@ -8,7 +8,7 @@ import type { Database } from 'better-sqlite3';
 import type { Platform } from '../../../shared/platforms';
 import type { ReadMessage } from '../readers/records';
 import { MessageIdAllocator } from '../db/message-ids';
-import { indexRow } from '../search/index-row';
+import { conversationScope, indexRow } from '../search/index-row';
 
 export type AttachmentRow = Readonly<{
   name: string;
@@ -93,8 +93,8 @@ export class VaultWriter {
   readonly #checkpoint;
   readonly #ids: MessageIdAllocator;
   readonly #platformOf;
-  /** The platform of each conversation written to, for the index's scope tokens. */
-  readonly #platforms = new Map<string, Platform>();
+  /** The index's scope tokens of each conversation written to. */
+  readonly #scopes = new Map<string, string>();
 
   constructor(db: Database) {
     this.#db = db;
@@ -201,8 +201,7 @@ export class VaultWriter {
               sender: row.sender,
               hasMedia: row.kind === 'media' || row.attachments.length > 0,
             },
-            row.conversationId,
-            this.#platform(row.conversationId),
+            this.#scope(row.conversationId),
           );
           this.#insertFts.run(rowId, index.text, index.sender, index.scope);
           row.attachments.forEach((attachment, ordinal) => {
@@ -236,14 +235,15 @@ export class VaultWriter {
       .immediate();
   }
 
-  #platform(conversationId: string): Platform {
-    let platform = this.#platforms.get(conversationId);
-    if (platform === undefined) {
-      platform = this.#platformOf.get(conversationId);
+  #scope(conversationId: string): string {
+    let scope = this.#scopes.get(conversationId);
+    if (scope === undefined) {
+      const platform = this.#platformOf.get(conversationId);
       if (platform === undefined) throw new Error(`No conversation ${conversationId} to write to`);
-      this.#platforms.set(conversationId, platform);
+      scope = conversationScope(conversationId, platform);
+      this.#scopes.set(conversationId, scope);
     }
-    return platform;
+    return scope;
   }
 
   /** Inserts the message under a time-ordered id; null when its key is already stored. */

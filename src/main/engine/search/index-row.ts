@@ -20,16 +20,18 @@ export const MEDIA_TOKEN = 'hasmedia';
 
 export type IndexRow = Readonly<{ text: string; sender: string; scope: string }>;
 
+/** The scope tokens every message of a conversation shares (computed once per conversation). */
+export function conversationScope(conversationId: string, platform: Platform): string {
+  return `${conversationToken(conversationId)} ${platformToken(platform)}`;
+}
+
 export function indexRow(
   message: Readonly<{ text: string; sender: string | null; hasMedia: boolean }>,
-  conversationId: string,
-  platform: Platform,
+  scope: string,
 ): IndexRow {
-  const scope = [conversationToken(conversationId), platformToken(platform)];
-  if (message.hasMedia) scope.push(MEDIA_TOKEN);
   return {
     text: indexText(message.text),
     sender: indexText(message.sender ?? ''),
-    scope: scope.join(' '),
+    scope: message.hasMedia ? `${scope} ${MEDIA_TOKEN}` : scope,
   };
 }

@@ -3,6 +3,7 @@
  * (exact, never capped) and read one page of them with snippets.
  */
 import type { Database, Statement } from 'better-sqlite3';
+import type { SearchHit } from '../../../shared/contract';
 import { PLATFORMS, type Platform } from '../../../shared/platforms';
 import { VaultError } from '../errors';
 import { needsLiteralCheck } from './index-text';
@@ -10,7 +11,7 @@ import { platformToken } from './index-row';
 import { matchExpression } from './match-expression';
 import { buildSnippet } from './snippet';
 import { parseSearchQuery, SearchQueryError } from './search-query';
-import { countSql, hitsSql, searchParams, type SearchOrder } from './search-sql';
+import { countSql, escapeLike, hitsSql, searchParams, type SearchOrder } from './search-sql';
 
 export type SearchRequest = Readonly<{
   query: string;
@@ -30,17 +31,7 @@ export type SearchRequest = Readonly<{
   timeZone?: string | undefined;
 }>;
 
-export type SearchHit = Readonly<{
-  messageId: string;
-  conversationId: string;
-  conversationTitle: string;
-  platform: Platform;
-  sentAt: string;
-  sender: string | null;
-  text: string;
-  kind: 'text' | 'media' | 'system' | 'call' | 'other';
-  snippet: string;
-}>;
+export type { SearchHit };
 
 export type SearchResult = Readonly<{
   total: number;
@@ -165,7 +156,7 @@ function conversationsInScope(
   conversationId: string | null,
 ): string[] | null {
   if (inFilter === null) return conversationId === null ? null : [conversationId];
-  const pattern = `%${inFilter.replace(/[\\%_]/gu, (char) => `\\${char}`)}%`;
+  const pattern = `%${escapeLike(inFilter)}%`;
   const ids = prepared(
     db,
     "SELECT id FROM conversations WHERE title LIKE :pattern ESCAPE '\\' OR id = :id",

@@ -55,7 +55,8 @@ export function searchParams(
   };
 }
 
-function escapeLike(text: string): string {
+/** `text` as a LIKE pattern that matches it literally (with ESCAPE '\\'). */
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/gu, (char) => `\\${char}`);
 }
 
@@ -63,7 +64,7 @@ function escapeLike(text: string): string {
 const subSecond = (instant: number | null): boolean => instant !== null && instant % 1000 !== 0;
 
 /** Whether deciding a hit needs the message row, not just the index. */
-export const needsMessageRow = (scope: SqlScope): boolean =>
+const needsMessageRow = (scope: SqlScope): boolean =>
   scope.literals.length > 0 || subSecond(scope.after) || subSecond(scope.before);
 
 function conditions(scope: SqlScope): string[] {

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Platform } from '../../../../shared/platforms';
-import { indexRow } from '../../search/index-row';
+import { conversationScope, indexRow } from '../../search/index-row';
 import { FTS_TOKENIZER } from '../../search/index-text';
 import type { Migration } from '../migration';
 import { MessageIdAllocator } from '../message-ids';
@@ -134,8 +134,7 @@ function rebuildFullTextIndex(db: Database): void {
     for (const row of rows) {
       const index = indexRow(
         { ...row, hasMedia: row.hasMedia === 1 },
-        row.conversationId,
-        row.platform,
+        conversationScope(row.conversationId, row.platform),
       );
       insert.run(row.id, index.text, index.sender, index.scope);
     }
