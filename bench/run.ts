@@ -157,6 +157,11 @@ if (only.has('restore')) {
       Number(values['restore-files']),
     )),
   });
+  // A chat export's many small photos: each file is synced, which a plain `cp` never waits for.
+  line({
+    bench: 'restore-vs-cp-small-files',
+    ...(await benchRestore(root, cli, path.resolve('out/main'), 512, 5000)),
+  });
 }
 if (only.has('import')) {
   for (const format of ['html', 'chatlab'] as const) {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { chmod, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HashPool, hashInThread } from '../../../src/main/engine/restore/file-hasher';
@@ -56,6 +56,22 @@ describe('hashing restored files', () => {
       await expect(hashing).rejects.toMatchObject({ code: 'CANCELLED' });
       // The pool still works afterwards.
       await expect(pool.hash(file)).resolves.toMatchObject({ bytes: 8 * 1024 * 1024 });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('hashes and flushes a copy that came out read-only, here and on the pool', async () => {
+    const file = path.join(await tempDir(), 'read-only');
+    const bytes = randomBytes(5000);
+    await writeFile(file, bytes);
+    // (Run as root, as CI is, the file can still be opened for writing; elsewhere it cannot.)
+    await chmod(file, 0o444);
+    const expected = { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: 5000 };
+    expect(await hashInThread(file)).toEqual(expected);
+    const pool = new HashPool(path.join(workersDir, 'hash-worker.mjs'), 1);
+    try {
+      expect(await pool.hash(file)).toEqual(expected);
     } finally {
       await pool.close();
     }

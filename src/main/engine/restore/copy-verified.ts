@@ -1,8 +1,8 @@
 /**
  * Copies one stored blob to a new file and proves the copy: the file is copied by the system (a
- * clone or kernel copy where the file system offers one), then read back and its SHA-256 compared
- * with the hash the vault recorded for the original. Syncing to disk is left to the caller, which
- * syncs many files at once (see syncFiles) before giving them their final names.
+ * clone or kernel copy where the file system offers one), then read back, its SHA-256 compared with
+ * the hash the vault recorded for the original, and flushed to disk (see file-hasher.ts), ready to
+ * be given its final name.
  */
 import { constants } from 'node:fs';
 import { copyFile, open } from 'node:fs/promises';
@@ -50,27 +50,6 @@ export async function copyVerified(options: CopyOptions): Promise<void> {
       { file: target },
     );
   }
-}
-
-/** Flushes files to disk, several at a time (the file system batches the work). */
-export async function syncFiles(files: readonly string[], parallel = 16): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const file = files[next++] ?? '';
-      try {
-        const handle = await open(file, 'r+');
-        try {
-          await handle.datasync();
-        } finally {
-          await handle.close();
-        }
-      } catch (error) {
-        throw outputError(error, file);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, files.length) }, worker));
 }
 
 /** Flushes a folder's entries (new names) to disk where the platform can; elsewhere a no-op. */

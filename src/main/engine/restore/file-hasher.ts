@@ -1,17 +1,22 @@
 /**
- * SHA-256 of files, for checking what a restore wrote: in this thread (readFileHash), or spread over
- * a pool of worker threads (HashPool, hash-worker.ts) so a restore of many files uses every core —
- * hashing, not copying, is what limits a restore.
+ * Checks a file a restore has just written: reads it back, takes its SHA-256, and flushes it to disk
+ * (so it can be given its final name). In this thread (hashInThread), or spread over a pool of
+ * worker threads (HashPool, hash-worker.ts) so a restore of many files uses every core, and the
+ * waits for the disk do not hold up libuv's four shared I/O threads that the copies need.
  */
 import { createHash } from 'node:crypto';
+import { closeSync, fdatasyncSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { VaultError } from '../errors';
+import { isErrno } from '../output/output-errors';
 
 export type FileHash = Readonly<{ sha256: string; bytes: number }>;
 
-/** Hashes one file; `onBytes` hears how far it got; rejects with CANCELLED when `signal` fires. */
+/**
+ * Hashes one file and flushes it to disk; `onBytes` hears how far it got; rejects with CANCELLED
+ * when `signal` fires.
+ */
 export type FileHasher = (
   file: string,
   signal?: AbortSignal,
@@ -20,11 +25,17 @@ export type FileHasher = (
 
 export const READ_BYTES = 1024 * 1024;
 
+/**
+ * A file is opened for writing to be flushed, since Windows flushes only such a file; one the copy
+ * left read-only (a read-only blob's mode is copied) is opened for reading, which POSIX can flush.
+ */
+const isReadOnly = (error: unknown): boolean => isErrno(error, 'EACCES', 'EPERM');
+
 export function cancelledRestore(): VaultError {
   return new VaultError('CANCELLED', 'The restore was cancelled; nothing was left half-written.');
 }
 
-/** Reads `file` in 1 MB pieces into one reused buffer, hashing as it goes. */
+/** Reads `file` in 1 MB pieces into one reused buffer, hashing as it goes, then syncs it. */
 export async function hashFileHere(
   file: string,
   isCancelled: () => boolean,
@@ -32,7 +43,10 @@ export async function hashFileHere(
 ): Promise<FileHash> {
   const hash = createHash('sha256');
   const buffer = Buffer.allocUnsafe(READ_BYTES);
-  const handle = await open(file, 'r');
+  const handle = await open(file, 'r+').catch((error: unknown) => {
+    if (isReadOnly(error)) return open(file, 'r');
+    throw error;
+  });
   let bytes = 0;
   try {
     for (;;) {
@@ -43,8 +57,55 @@ export async function hashFileHere(
       bytes += bytesRead;
       onBytes?.(bytes);
     }
+    await handle.datasync();
   } finally {
     await handle.close();
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+/** Bytes a hashing thread reads between looks at its messages (a cancel, the next file). */
+const BYTES_BETWEEN_YIELDS = 32 * 1024 * 1024;
+const yieldToMessages = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * hashFileHere for a thread that does nothing else (hash-worker.ts): blocking reads into one buffer
+ * kept for every file, so a small file costs a few system calls rather than a trip through libuv's
+ * four shared I/O threads for each; it still stops now and then to hear a cancel.
+ */
+export async function hashFileBlocking(
+  file: string,
+  buffer: Buffer,
+  isCancelled: () => boolean,
+  onBytes?: (bytes: number) => void,
+): Promise<FileHash> {
+  const hash = createHash('sha256');
+  let fd: number;
+  try {
+    fd = openSync(file, 'r+');
+  } catch (error) {
+    if (!isReadOnly(error)) throw error;
+    fd = openSync(file, 'r');
+  }
+  let bytes = 0;
+  let sinceYield = 0;
+  try {
+    for (;;) {
+      if (sinceYield >= BYTES_BETWEEN_YIELDS) {
+        sinceYield = 0;
+        await yieldToMessages();
+      }
+      if (isCancelled()) throw cancelledRestore();
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+      bytes += bytesRead;
+      sinceYield += bytesRead;
+      onBytes?.(bytes);
+    }
+    fdatasyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
   return { sha256: hash.digest('hex'), bytes };
 }
@@ -79,7 +140,11 @@ export class HashPool {
   readonly #running = new Map<number, Job>();
   #nextId = 1;
 
-  constructor(workerPath: string, size = Math.min(4, os.availableParallelism())) {
+  /**
+   * More threads than cores: for the many small files of a chat export a thread mostly waits for
+   * the disk to take a file (measured on 2 cores, 5,000 files: 2 threads 3.9 s, 8 threads 2.4 s).
+   */
+  constructor(workerPath: string, size = 8) {
     this.#workerPath = workerPath;
     this.#size = Math.max(1, size);
   }
