@@ -1,7 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { PLATFORMS, type Platform } from '../../shared/platforms';
 import iconUrl from '../../../assets/icon.svg';
 import { useTranslation } from 'react-i18next';
+import { useHost } from '../host-context';
+import { useTimeline } from '../store/timeline-store';
 import { useVault } from '../store/vault-store';
 import { ConversationList } from './ConversationList';
 import { ImportButtons } from './ImportButtons';
@@ -17,7 +19,16 @@ export function Sidebar({ onOpenSettings }: Readonly<{ onOpenSettings: () => voi
   const selectedId = useVault((state) => state.selectedId);
   const filter = useVault((state) => state.filter);
   const setFilter = useVault((state) => state.setFilter);
-  const select = useVault((state) => state.select);
+  const { api } = useHost();
+  // The newest page is asked for at once, so the database works while the view is being built.
+  const select = useCallback(
+    (id: string) => {
+      if (useVault.getState().selectedId === id) return;
+      void useTimeline.getState().open(api, id);
+      useVault.getState().select(id);
+    },
+    [api],
+  );
   const [platform, setPlatform] = useState<Platform | 'all'>('all');
   const filterRef = useRef<HTMLInputElement>(null);
 

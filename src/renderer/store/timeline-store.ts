@@ -69,14 +69,17 @@ export const useTimeline = create<TimelineState>()((set, get) => {
     error: null,
     focus: null,
     async open(api, conversationId, at = 'end') {
-      set({
-        conversationId,
-        messages: [],
-        hasOlder: false,
-        hasNewer: false,
-        loaded: false,
-        focus: null,
-      });
+      // Another conversation starts empty; this one (Home, End, a retry) keeps its messages on
+      // screen until the new page replaces them.
+      if (get().conversationId !== conversationId)
+        set({
+          conversationId,
+          messages: [],
+          hasOlder: false,
+          hasNewer: false,
+          loaded: false,
+          focus: null,
+        });
       const page = await fetchPage(api, conversationId, { kind: at });
       if (get().conversationId !== conversationId) return;
       if (page === null) return set({ loaded: true });

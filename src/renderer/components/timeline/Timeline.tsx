@@ -19,6 +19,7 @@ import { useHost } from '../../host-context';
 import { useTimeline } from '../../store/timeline-store';
 import { useVault } from '../../store/vault-store';
 import { MessageRow } from './MessageRow';
+import { startOffset } from './start-offset';
 import { timelineRows } from './timeline-rows';
 import { TimelineTextContext } from './timeline-text';
 import { usePageKeys } from './use-page-keys';
@@ -38,7 +39,14 @@ function TimelineEmpty({ importing }: Readonly<{ importing: boolean }>) {
   );
 }
 
-export function Timeline({ conversationId }: Readonly<{ conversationId: string }>) {
+export function Timeline({
+  conversationId,
+  viewHeight,
+}: Readonly<{
+  conversationId: string;
+  /** The height the timeline is expected to have, until it is measured. */
+  viewHeight: number;
+}>) {
   const { t, i18n } = useTranslation();
   const text = useMemo(() => ({ t, language: i18n.language }), [t, i18n.language]);
   const { api } = useHost();
@@ -57,6 +65,7 @@ export function Timeline({ conversationId }: Readonly<{ conversationId: string }
   );
   const rows = useMemo(() => timelineRows(messages), [messages]);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const estimateSize = (index: number) => (rows[index]?.type === 'day' ? 44 : 72);
   const [highlighted, setHighlighted] = useState<string | null>(null);
 
   // TanStack Virtual hands back a mutable instance; nothing here is memoized by the React Compiler.
@@ -64,20 +73,27 @@ export function Timeline({ conversationId }: Readonly<{ conversationId: string }
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (rows[index]?.type === 'day' ? 44 : 72),
+    estimateSize,
     overscan: 8,
+    // Made with its first page in (see MainPanel): it starts at that page's focus, by the estimated
+    // sizes, in a view of the expected height, so the first rows laid out are the ones shown.
+    initialRect: { width: 0, height: viewHeight },
+    initialOffset: () => {
+      const { focus } = useTimeline.getState();
+      if (focus === null) return 0;
+      return startOffset(
+        rows.map((_, index) => estimateSize(index)),
+        rows.findIndex((row) => row.key === focus.messageId),
+        focus.align,
+        viewHeight,
+      );
+    },
     getItemKey: (index) => rows[index]?.key ?? index,
     // Pages added above keep the rows on screen where they are; at the end, new messages follow.
     anchorTo: 'end',
     followOnAppend: true,
     scrollEndThreshold: 48,
   });
-
-  useEffect(() => {
-    // A search hit opens its conversation at the hit (openAt) before this view exists: keep that.
-    if (useTimeline.getState().conversationId === conversationId) return;
-    void useTimeline.getState().open(api, conversationId);
-  }, [api, conversationId]);
 
   // While an import adds to this conversation, load what it added if the end is loaded.
   useEffect(() => {
