@@ -59,6 +59,16 @@ export const useTimeline = create<TimelineState>()((set, get) => {
       set({ loading: false });
     }
   };
+  /** Makes `conversationId` the open conversation, with nothing of it loaded yet. */
+  const startEmpty = (conversationId: string) =>
+    set({
+      conversationId,
+      messages: [],
+      hasOlder: false,
+      hasNewer: false,
+      loaded: false,
+      focus: null,
+    });
   return {
     conversationId: null,
     messages: [],
@@ -71,15 +81,7 @@ export const useTimeline = create<TimelineState>()((set, get) => {
     async open(api, conversationId, at = 'end') {
       // Another conversation starts empty; this one (Home, End, a retry) keeps its messages on
       // screen until the new page replaces them.
-      if (get().conversationId !== conversationId)
-        set({
-          conversationId,
-          messages: [],
-          hasOlder: false,
-          hasNewer: false,
-          loaded: false,
-          focus: null,
-        });
+      if (get().conversationId !== conversationId) startEmpty(conversationId);
       const page = await fetchPage(api, conversationId, { kind: at });
       if (get().conversationId !== conversationId) return;
       if (page === null) return set({ loaded: true });
@@ -98,14 +100,7 @@ export const useTimeline = create<TimelineState>()((set, get) => {
     },
     async openAt(api, conversationId, messageId) {
       if (get().conversationId === conversationId) return get().showMessage(api, messageId);
-      set({
-        conversationId,
-        messages: [],
-        hasOlder: false,
-        hasNewer: false,
-        loaded: false,
-        focus: null,
-      });
+      startEmpty(conversationId);
       await get().jumpTo(api, { kind: 'message', messageId });
     },
     async jumpTo(api, target) {
