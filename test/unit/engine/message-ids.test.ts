@@ -53,6 +53,17 @@ describe('time-ordered message ids', () => {
     expect(add(second * 1000 + 2)).toBe(second * SLOTS_PER_SECOND + 9);
   });
 
+  it('continue a second written earlier after moving on to others', () => {
+    const { add } = allocatorOver(new Set());
+    expect(add(5_000)).toBe(5 * SLOTS_PER_SECOND);
+    expect(add(5_999)).toBe(5 * SLOTS_PER_SECOND + 1);
+    expect(add(9_000)).toBe(9 * SLOTS_PER_SECOND);
+    expect(add(3_000)).toBe(3 * SLOTS_PER_SECOND);
+    expect(add(5_500)).toBe(5 * SLOTS_PER_SECOND + 2);
+    expect(add(9_000)).toBe(9 * SLOTS_PER_SECOND + 1);
+    expect(add(5_500)).toBe(5 * SLOTS_PER_SECOND + 3);
+  });
+
   it('lend from the next second when all 65,536 slots of one are taken', () => {
     const { add } = allocatorOver(new Set());
     const ids = Array.from({ length: SLOTS_PER_SECOND + 2 }, () => add(5_000));
