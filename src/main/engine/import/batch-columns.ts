@@ -61,28 +61,3 @@ export function encodeBatch(batch: Batch): { columns: BatchColumns; transfer: Ar
   });
   return { columns, transfer: [times.buffer] };
 }
-
-export function decodeBatch(columns: BatchColumns): Batch {
-  const messages: MessageRow[] = [];
-  for (let index = 0; index < columns.key.length; index += 1) {
-    const editedAt = columns.times[index * 2 + 1] ?? Number.NaN;
-    const attachments = columns.attachmentsJson[index] ?? null;
-    messages.push({
-      conversationId: columns.conversationId[index] ?? '',
-      key: columns.key[index] ?? '',
-      externalId: columns.externalId[index] ?? null,
-      sentAt: columns.times[index * 2] ?? 0,
-      sender: columns.sender[index] ?? null,
-      kind: columns.kind[index] ?? 'other',
-      text: columns.text[index] ?? '',
-      replyTo: columns.replyTo[index] ?? null,
-      forwardedFrom: columns.forwardedFrom[index] ?? null,
-      editedAt: Number.isNaN(editedAt) ? null : editedAt,
-      reactionsJson: columns.reactionsJson[index] ?? null,
-      entitiesJson: columns.entitiesJson[index] ?? null,
-      attachments:
-        attachments === null ? [] : (JSON.parse(attachments) as MessageRow['attachments']),
-    });
-  }
-  return { conversations: columns.conversations, participants: columns.participants, messages };
-}

@@ -8,7 +8,9 @@ import type { Database } from 'better-sqlite3';
 import type { Platform } from '../../../shared/platforms';
 import type { ReadMessage } from '../readers/records';
 import { MessageIdAllocator } from '../db/message-ids';
-import { conversationScope, indexRow } from '../search/index-row';
+import { conversationScope, indexScope } from '../search/index-row';
+import { indexText } from '../search/index-text';
+import { encodeBatch, type BatchColumns } from './batch-columns';
 
 export type AttachmentRow = Readonly<{
   name: string;
@@ -95,6 +97,8 @@ export class VaultWriter {
   readonly #platformOf;
   /** The index's scope tokens of each conversation written to. */
   readonly #scopes = new Map<string, string>();
+  /** Sender names as the index holds them. */
+  readonly #senders = new Map<string, string>();
 
   constructor(db: Database) {
     this.#db = db;
@@ -181,30 +185,47 @@ export class VaultWriter {
     archiveId: number,
     job: Readonly<{ id: number; recordsDone: number }>,
   ): BatchOutcome {
+    return this.commitColumns(encodeBatch(batch).columns, archiveId, job);
+  }
+
+  /**
+   * `commit` for a batch laid out by column (as it arrives from the reading thread), read in place:
+   * no object per message is made, so a large batch costs the writer thread little garbage.
+   */
+  commitColumns(
+    columns: BatchColumns,
+    archiveId: number,
+    job: Readonly<{ id: number; recordsDone: number }>,
+  ): BatchOutcome {
+    const count = columns.key.length;
     return this.#db
       .transaction((): BatchOutcome => {
-        for (const { id, platform, title } of batch.conversations) {
+        for (const { id, platform, title } of columns.conversations) {
           this.#upsertConversation.run(id, platform, title);
         }
-        for (const { conversationId, name } of batch.participants) {
+        for (const { conversationId, name } of columns.participants) {
           this.#insertParticipant.run(conversationId, name);
         }
         let added = 0;
         const totals = new Map<string, { count: number; first: number; last: number }>();
-        for (const row of batch.messages) {
-          const rowId = this.#insertMessage(row, archiveId);
+        for (let index = 0; index < count; index += 1) {
+          const conversationId = columns.conversationId[index] ?? '';
+          const sentAt = columns.times[index * 2] ?? 0;
+          const attachmentsJson = columns.attachmentsJson[index] ?? null;
+          const attachments =
+            attachmentsJson === null ? [] : (JSON.parse(attachmentsJson) as AttachmentRow[]);
+          const rowId = this.#insertMessage(columns, index, sentAt, archiveId);
           if (rowId === null) continue;
           added += 1;
-          const index = indexRow(
-            {
-              text: row.text,
-              sender: row.sender,
-              hasMedia: row.kind === 'media' || row.attachments.length > 0,
-            },
-            this.#scope(row.conversationId),
+          const kind = columns.kind[index] ?? 'other';
+          const text = columns.text[index] ?? '';
+          this.#insertFts.run(
+            rowId,
+            indexText(text),
+            this.#senderIndexText(columns.sender[index] ?? null),
+            indexScope(this.#scope(conversationId), kind === 'media' || attachments.length > 0),
           );
-          this.#insertFts.run(rowId, index.text, index.sender, index.scope);
-          row.attachments.forEach((attachment, ordinal) => {
+          attachments.forEach((attachment, ordinal) => {
             if (attachment.sha256 !== null) this.blob(attachment.sha256, attachment.bytes ?? 0);
             this.#insertAttachment.run(
               rowId,
@@ -215,7 +236,6 @@ export class VaultWriter {
               attachment.bytes,
             );
           });
-          const { conversationId, sentAt } = row;
           const total = totals.get(conversationId);
           if (total === undefined)
             totals.set(conversationId, { count: 1, first: sentAt, last: sentAt });
@@ -228,11 +248,23 @@ export class VaultWriter {
         for (const [conversationId, total] of totals) {
           this.#bumpConversation.run({ ...total, id: conversationId });
         }
-        this.#bumpArchive.run(added, batch.messages.length - added, archiveId);
+        this.#bumpArchive.run(added, count - added, archiveId);
         this.#checkpoint.run(job.recordsDone, Date.now(), job.id);
-        return { added, existing: batch.messages.length - added };
+        return { added, existing: count - added };
       })
       .immediate();
+  }
+
+  /** A sender's name as the index holds it; the few names of a chat are worked out once each. */
+  #senderIndexText(sender: string | null): string {
+    if (sender === null) return '';
+    let indexed = this.#senders.get(sender);
+    if (indexed === undefined) {
+      if (this.#senders.size >= 4096) this.#senders.clear();
+      indexed = indexText(sender);
+      this.#senders.set(sender, indexed);
+    }
+    return indexed;
   }
 
   #scope(conversationId: string): string {
@@ -246,25 +278,31 @@ export class VaultWriter {
     return scope;
   }
 
-  /** Inserts the message under a time-ordered id; null when its key is already stored. */
-  #insertMessage(row: MessageRow, archiveId: number): number | null {
+  /** Inserts message `index` of the batch under a time-ordered id; null when its key is stored. */
+  #insertMessage(
+    columns: BatchColumns,
+    index: number,
+    sentAt: number,
+    archiveId: number,
+  ): number | null {
+    const editedAt = columns.times[index * 2 + 1] ?? Number.NaN;
     for (;;) {
-      const id = this.#ids.propose(row.sentAt);
+      const id = this.#ids.propose(sentAt);
       try {
         const { changes } = this.#insertMessageStatement.run(
           id,
-          row.conversationId,
-          row.key,
-          row.externalId,
-          row.sentAt,
-          row.sender,
-          row.kind,
-          row.text,
-          row.replyTo,
-          row.forwardedFrom,
-          row.editedAt,
-          row.reactionsJson,
-          row.entitiesJson,
+          columns.conversationId[index] ?? '',
+          columns.key[index] ?? '',
+          columns.externalId[index] ?? null,
+          sentAt,
+          columns.sender[index] ?? null,
+          columns.kind[index] ?? 'other',
+          columns.text[index] ?? '',
+          columns.replyTo[index] ?? null,
+          columns.forwardedFrom[index] ?? null,
+          Number.isNaN(editedAt) ? null : editedAt,
+          columns.reactionsJson[index] ?? null,
+          columns.entitiesJson[index] ?? null,
           archiveId,
         );
         if (changes === 0) return null;

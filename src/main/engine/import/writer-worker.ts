@@ -3,7 +3,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, tuneForImport } from '../db/open-database';
 import { describeError } from '../errors';
 import type { WriterReply, WriterRequest, WriterWorkerData } from './batch-sink';
-import { decodeBatch } from './batch-columns';
 import { VaultWriter } from './vault-writer';
 
 const port = parentPort;
@@ -24,7 +23,7 @@ port.on('message', (request: WriterRequest) => {
     reply = {
       type: 'committed',
       seq: request.seq,
-      outcome: writer.commit(decodeBatch(request.columns), request.archiveId, request.job),
+      outcome: writer.commitColumns(request.columns, request.archiveId, request.job),
     };
   } catch (error) {
     const { code, message } = describeError(error);

@@ -25,6 +25,10 @@ export function conversationScope(conversationId: string, platform: Platform): s
   return `${conversationToken(conversationId)} ${platformToken(platform)}`;
 }
 
+/** A message's scope tokens: its conversation's, and the media token when it has media. */
+export const indexScope = (scope: string, hasMedia: boolean): string =>
+  hasMedia ? `${scope} ${MEDIA_TOKEN}` : scope;
+
 export function indexRow(
   message: Readonly<{ text: string; sender: string | null; hasMedia: boolean }>,
   scope: string,
@@ -32,6 +36,6 @@ export function indexRow(
   return {
     text: indexText(message.text),
     sender: indexText(message.sender ?? ''),
-    scope: message.hasMedia ? `${scope} ${MEDIA_TOKEN}` : scope,
+    scope: indexScope(scope, message.hasMedia),
   };
 }
