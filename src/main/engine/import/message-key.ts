@@ -4,7 +4,7 @@
  * occurrence number among identical neighbours, so two real identical messages in one minute both
  * survive while the same message seen again in a newer export is recognised.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { ReadMessage } from '../readers/records';
 
 export function conversationIdFor(identity: string): string {
@@ -27,10 +27,8 @@ export class MessageKeyer {
     recent.seen.set(content, occurrence + 1);
     // The time leads, so keys of a chronological export arrive in index order (no random B-tree
     // inserts); 128 bits of hash tell apart everything sent in the same millisecond.
-    const hash = createHash('sha256')
-      .update(content)
-      .update(`\u0000${occurrence}`)
-      .digest('base64url');
-    return `t:${message.sentAt.toString(36)}:${hash.slice(0, 22)}`;
+    // One-shot hashing (no Hash object per message) of the same bytes as ever: keys never change.
+    const digest = hash('sha256', `${content}\u0000${occurrence}`, 'base64url');
+    return `t:${message.sentAt.toString(36)}:${digest.slice(0, 22)}`;
   }
 }

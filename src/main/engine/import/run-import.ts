@@ -160,11 +160,14 @@ async function importRecords(
   let pending: {
     conversations: Batch['conversations'][number][];
     participants: Batch['participants'][number][];
-    messages: Promise<MessageRow>[];
+    /** A row, or its promise while the message's attachments are being stored. */
+    messages: (MessageRow | Promise<MessageRow>)[];
+    waiting: boolean;
   } = {
     conversations: [],
     participants: [],
     messages: [],
+    waiting: false,
   };
   let records = 0;
   let messages = 0;
@@ -193,9 +196,11 @@ async function importRecords(
     const batch: Batch = {
       conversations: pending.conversations,
       participants: pending.participants,
-      messages: await Promise.all(pending.messages),
+      messages: pending.waiting
+        ? await Promise.all(pending.messages)
+        : (pending.messages as MessageRow[]),
     };
-    pending = { conversations: [], participants: [], messages: [] };
+    pending = { conversations: [], participants: [], messages: [], waiting: false };
     // One batch in flight: the next one is read while this one commits.
     await inFlight;
     const progress = { bytesDone: source.bytesRead(), bytesTotal: source.totalBytes, messages };
@@ -232,6 +237,11 @@ async function importRecords(
         messages += 1;
         if (replay) return;
         const message = record.message;
+        if (message.attachments.length === 0) {
+          pending.messages.push(messageRow(conversationId, key, message, []));
+          return;
+        }
+        pending.waiting = true;
         pending.messages.push(
           Promise.all(
             message.attachments.map((attachment) => attachmentBlob(attachment.entryPath)),
