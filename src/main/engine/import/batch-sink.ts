@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { VaultError } from '../errors';
 import { encodeBatch, type BatchColumns } from './batch-columns';
 import { VaultWriter, type Batch, type BatchOutcome } from './vault-writer';
+import { IMPORT_THREAD_LIMITS } from './thread-limits';
 
 export type JobCheckpoint = Readonly<{ id: number; recordsDone: number }>;
 
@@ -46,7 +47,7 @@ export type WriterReply =
 export function writerThreadSink(workerPath: string, data: WriterWorkerData): BatchSink {
   const worker = new Worker(workerPath, {
     workerData: data,
-    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    resourceLimits: IMPORT_THREAD_LIMITS,
   });
   const pending = new Map<
     number,

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { ImportItem } from '../../../shared/contract';
 import type { ImportProgress, ImportResult } from './import-result';
 import type { ImportReply, ImportRequest, ImportWorkerData } from './import-worker-protocol';
+import { IMPORT_THREAD_LIMITS } from './thread-limits';
 
 export type ImportListener = (item: ImportItem) => void;
 
@@ -98,7 +99,7 @@ export class ImportQueue {
     if (this.#worker !== null) return this.#worker;
     const worker = new Worker(this.#workerPath, {
       workerData: this.#workerData,
-      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+      resourceLimits: IMPORT_THREAD_LIMITS,
     });
     worker.on('message', (reply: ImportReply) => {
       if (reply.type === 'fatal')
