@@ -25,6 +25,7 @@ import {
   writeMessengerExport,
   writeSignalExport,
 } from './generate-more';
+import { measureCommand } from './measure-command';
 import { measureImport } from './measure-import';
 import { benchExport, benchRestore } from './restore-export';
 import { benchSearch } from './search-bench';
@@ -74,7 +75,11 @@ async function benchImport(
   const input = path.join(await freshDir(`${name}-input`), fileName);
   await write(input, count);
   const bytes = await sizeOf(input);
+  // Each timed run starts with nothing waiting to be written to disk (the export just generated,
+  // the last run's vault), so it pays only for its own writes.
+  await measureCommand('sync', []);
   const figures = await measureImport(cli, await freshDir(`${name}-vault`), input);
+  await measureCommand('sync', []);
   const limit = bareWrite(await freshDir(`${name}-bare`), count, withIds);
   const seconds = figures.totalMs / 1000;
   line({
