@@ -56,7 +56,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
   const withEngine = async (
     json: boolean,
     run: (engine: Engine) => Promise<number>,
-    importFolder?: string,
+    engineOptions: Readonly<{ importFolder?: string; startImporter?: boolean }> = {},
   ): Promise<void> => {
     /** Any failure: one JSON error document with --json, a line on stderr, exit code 1. */
     const report = (error: unknown): void => {
@@ -72,7 +72,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
         vaultDir: resolveVaultDir(vaultOption, process.platform, context.env, os.homedir()),
         workersDir: context.workersDir,
         appVersion: context.appVersion,
-        ...(importFolder === undefined ? {} : { importFolder }),
+        ...engineOptions,
       });
     } catch (error) {
       report(error);
@@ -118,8 +118,11 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     .option('--json', 'print one JSON document')
     .action(async (paths: string[], options: { json?: boolean }) => {
       const json = options.json === true;
-      await withEngine(json, (engine) =>
-        importCommand(engine, paths, { json, progress: !json && context.isTerminal }, out),
+      await withEngine(
+        json,
+        (engine) =>
+          importCommand(engine, paths, { json, progress: !json && context.isTerminal }, out),
+        { startImporter: true },
       );
     });
 
@@ -288,7 +291,9 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     .argument('<dir>', 'the folder to watch (it is only read)')
     .action(async (dir: string) => {
       const folder = path.resolve(dir);
-      await withEngine(false, (engine) => watchCommand(engine, folder, out), folder);
+      await withEngine(false, (engine) => watchCommand(engine, folder, out), {
+        importFolder: folder,
+      });
     });
 
   program

@@ -31,6 +31,11 @@ export type EngineOptions = Readonly<{
   /** A folder to watch: exports saved into it are imported once they stop growing. */
   importFolder?: string;
   /**
+   * Start the import threads at once, while the vault is being opened, rather than with the first
+   * import (the `import` command: its first messages are in sooner).
+   */
+  startImporter?: boolean;
+  /**
    * A folder to watch until the person chooses another in the settings (the desktop app's); the
    * choice is saved in the vault. Ignored when `importFolder` is given.
    */
@@ -80,11 +85,6 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const vaultDir = path.resolve(options.vaultDir);
   await ensureVaultDir(vaultDir);
   const databaseFile = path.join(vaultDir, DATABASE_FILE);
-  // The query worker migrates first; the import worker opens the database after it.
-  const db = await startDbWorker(path.join(options.workersDir, 'db-worker.mjs'), {
-    file: databaseFile,
-    nativeBinding: options.nativeBinding,
-  });
   const hub = new EventHub();
   let lastChange = 0;
   let changeTimer: NodeJS.Timeout | undefined;
@@ -100,7 +100,37 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       Math.max(0, wait),
     );
   };
-  // The settings hold the import folder's watcher, which hands files to the queue made below.
+  /** The zone for zoneless times: the settings', once they are read. */
+  let timeZone: () => string | undefined = () => undefined;
+  const imports = new ImportQueue(
+    path.join(options.workersDir, 'import-worker.mjs'),
+    {
+      vaultDir,
+      databaseFile,
+      nativeBinding: options.nativeBinding,
+      writerWorkerPath: path.join(options.workersDir, 'writer-worker.mjs'),
+    },
+    (item) => {
+      hub.emit({ event: 'import.updated', payload: item });
+      if (item.status !== 'queued' && item.status !== 'importing') announceChange();
+    },
+    announceChange,
+    () => timeZone(),
+  );
+  // The import threads load while the query worker opens (and migrates) the vault; they open the
+  // database only with the first import, which is submitted once it is.
+  if (options.startImporter === true) imports.start();
+  let db: DbClient;
+  try {
+    db = await startDbWorker(path.join(options.workersDir, 'db-worker.mjs'), {
+      file: databaseFile,
+      nativeBinding: options.nativeBinding,
+    });
+  } catch (error) {
+    await imports.close();
+    throw error;
+  }
+  // The settings hold the import folder's watcher, which hands files to the queue through `submit`.
   let submit: (file: string) => void = () => undefined;
   const settings = await EngineSettings.open({
     vaultDir,
@@ -119,21 +149,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       }),
     onChange: (payload) => hub.emit({ event: 'settings.changed', payload }),
   });
-  const imports = new ImportQueue(
-    path.join(options.workersDir, 'import-worker.mjs'),
-    {
-      vaultDir,
-      databaseFile,
-      nativeBinding: options.nativeBinding,
-      writerWorkerPath: path.join(options.workersDir, 'writer-worker.mjs'),
-    },
-    (item) => {
-      hub.emit({ event: 'import.updated', payload: item });
-      if (item.status !== 'queued' && item.status !== 'importing') announceChange();
-    },
-    announceChange,
-    () => settings.timeZone,
-  );
+  timeZone = () => settings.timeZone;
   submit = (file) => imports.submit([file]);
   if (options.resumeImports ?? true) {
     const interrupted = await db.call('interruptedImports');

@@ -77,6 +77,27 @@ describe('engine', () => {
     });
   });
 
+  it('starts the import threads with the vault when asked, and imports once it is migrated', async () => {
+    const dir = await tempDir();
+    const chat = path.join(dir, 'WhatsApp Chat with Ana.txt');
+    await writeFile(chat, '13/01/2015, 09:41 - Ana: hello\n13/01/2015, 09:42 - Bo: 你好\n');
+    const engine = await openTestEngine(path.join(dir, 'Vault'), { startImporter: true });
+    const [item] = await engine.importAndWait([chat]);
+    await engine.close();
+    expect(item).toMatchObject({ status: 'imported', messagesAdded: 2 });
+  });
+
+  it('refuses a vault from a newer version with the import threads already started', async () => {
+    const vaultDir = await tempDir();
+    const db = new Database(path.join(vaultDir, DATABASE_FILE));
+    db.pragma('user_version = 999');
+    db.close();
+    const failure = await openTestEngine(vaultDir, { startImporter: true }).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({ code: 'VAULT_FROM_FUTURE' });
+  });
+
   it('reports a vault folder that cannot be created', async () => {
     const blocker = path.join(await tempDir(), 'a-file');
     await writeFile(blocker, 'not a folder');

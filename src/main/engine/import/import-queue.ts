@@ -94,6 +94,14 @@ export class ImportQueue {
     this.#timeZone = timeZone;
   }
 
+  /**
+   * Starts the import thread now rather than with the first import: for the command line's
+   * `import`, which knows one is coming, the threads load while the vault is being opened.
+   */
+  start(): void {
+    this.#importer();
+  }
+
   /** The import thread, started on first use; requests posted before it is ready wait in its port. */
   #importer(): Worker {
     if (this.#worker !== null) return this.#worker;

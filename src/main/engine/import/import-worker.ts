@@ -1,7 +1,10 @@
 /**
  * The import thread: reads exports and writes them into the vault on its own connection (the one
  * writer), so neither parsing nor SQL ever runs on a UI or main thread. Jobs run one at a time.
+ * The thread may start while the vault is still being opened and migrated, so it opens its
+ * connection with the first job.
  */
+import type { Database } from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -19,8 +22,14 @@ const post = (reply: ImportReply): void => port.postMessage(reply);
 
 // Temp files of blobs a killed import was writing; nothing else writes there, and no job runs yet.
 rmSync(path.join(data.vaultDir, BLOBS_DIR, 'tmp'), { recursive: true, force: true });
-const db = openDatabase(data.databaseFile, { nativeBinding: data.nativeBinding });
-tuneForImport(db);
+let db: Database | null = null;
+const database = (): Database => {
+  if (db === null) {
+    db = openDatabase(data.databaseFile, { nativeBinding: data.nativeBinding });
+    tuneForImport(db);
+  }
+  return db;
+};
 // The writer thread lives as long as this one, so an import never waits for it to start.
 const sink = writerThreadSink(data.writerWorkerPath, {
   databaseFile: data.databaseFile,
@@ -43,7 +52,7 @@ port.on('message', (request: ImportRequest) => {
         });
         const result = await runImport({
           sink,
-          db,
+          db: database(),
           vaultDir: data.vaultDir,
           inputPath: request.path,
           readerFor,
@@ -63,7 +72,7 @@ port.on('message', (request: ImportRequest) => {
     case 'close':
       void queue.then(async () => {
         await sink.close();
-        db.close();
+        db?.close();
         port.close();
       });
       return;

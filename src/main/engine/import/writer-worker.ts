@@ -1,4 +1,8 @@
-/** The writer thread (see batch-sink.ts): commits the import's batches on its own connection. */
+/**
+ * The writer thread (see batch-sink.ts): commits the import's batches on its own connection, which
+ * it opens with the first batch (the thread may start loading before the vault is migrated).
+ */
+import type { Database } from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, tuneForImport } from '../db/open-database';
 import { describeError } from '../errors';
@@ -8,13 +12,20 @@ import { VaultWriter } from './vault-writer';
 const port = parentPort;
 if (port === null) throw new Error('The writer must run in a worker thread.');
 const data = workerData as WriterWorkerData;
-const db = openDatabase(data.databaseFile, { nativeBinding: data.nativeBinding });
-tuneForImport(db);
-const writer = new VaultWriter(db);
+let opened: { db: Database; writer: VaultWriter } | null = null;
+
+function writer(): VaultWriter {
+  if (opened === null) {
+    const db = openDatabase(data.databaseFile, { nativeBinding: data.nativeBinding });
+    tuneForImport(db);
+    opened = { db, writer: new VaultWriter(db) };
+  }
+  return opened.writer;
+}
 
 port.on('message', (request: WriterRequest) => {
   if (request.type === 'close') {
-    db.close();
+    opened?.db.close();
     port.close();
     return;
   }
@@ -23,7 +34,7 @@ port.on('message', (request: WriterRequest) => {
     reply = {
       type: 'committed',
       seq: request.seq,
-      outcome: writer.commitColumns(request.columns, request.archiveId, request.job),
+      outcome: writer().commitColumns(request.columns, request.archiveId, request.job),
     };
   } catch (error) {
     const { code, message } = describeError(error);
