@@ -108,7 +108,10 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       vaultDir,
       databaseFile,
       nativeBinding: options.nativeBinding,
-      writerWorkerPath: path.join(options.workersDir, 'writer-worker.mjs'),
+      workerPaths: {
+        writer: path.join(options.workersDir, 'writer-worker.mjs'),
+        checkpoints: path.join(options.workersDir, 'checkpoint-worker.mjs'),
+      },
     },
     (item) => {
       hub.emit({ event: 'import.updated', payload: item });

@@ -1,6 +1,7 @@
 /**
  * Where an import's batches go. In a test, straight into a writer on the same connection; in the
- * app, to the writer thread, so that reading the next batch overlaps with committing this one.
+ * app, to the writer thread, so that reading the next batch overlaps with committing this one, and
+ * a checkpoint thread copies each commit into the database file while the next one is written.
  */
 import type { Database } from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
@@ -39,16 +40,27 @@ export type WriterRequest =
     }>
   | Readonly<{ type: 'close' }>;
 
+/** To the checkpoint thread: a commit is in the log; or stop. */
+export type CheckpointRequest = 'checkpoint' | 'close';
+
 export type WriterReply =
   | Readonly<{ type: 'committed'; seq: number; outcome: BatchOutcome }>
   | Readonly<{ type: 'failed'; seq: number; code: string; message: string }>;
 
 /** The writer thread: one connection that does nothing but commit batches, in order. */
-export function writerThreadSink(workerPath: string, data: WriterWorkerData): BatchSink {
-  const worker = new Worker(workerPath, {
+export function writerThreadSink(
+  paths: Readonly<{ writer: string; checkpoints: string }>,
+  data: WriterWorkerData,
+): BatchSink {
+  const worker = new Worker(paths.writer, {
     workerData: data,
     resourceLimits: IMPORT_THREAD_LIMITS,
   });
+  const checkpoints = new Worker(paths.checkpoints, {
+    workerData: data,
+    resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 64 },
+  });
+  const toCheckpoints = (request: CheckpointRequest): void => checkpoints.postMessage(request);
   const pending = new Map<
     number,
     { resolve: (outcome: BatchOutcome) => void; reject: (error: Error) => void }
@@ -57,8 +69,10 @@ export function writerThreadSink(workerPath: string, data: WriterWorkerData): Ba
   worker.on('message', (reply: WriterReply) => {
     const entry = pending.get(reply.seq);
     pending.delete(reply.seq);
-    if (reply.type === 'committed') entry?.resolve(reply.outcome);
-    else entry?.reject(new VaultError(reply.code, reply.message));
+    if (reply.type === 'committed') {
+      toCheckpoints('checkpoint');
+      entry?.resolve(reply.outcome);
+    } else entry?.reject(new VaultError(reply.code, reply.message));
   });
   worker.on('error', (error) => {
     for (const entry of pending.values()) entry.reject(error);
@@ -79,6 +93,11 @@ export function writerThreadSink(workerPath: string, data: WriterWorkerData): Ba
       const request: WriterRequest = { type: 'close' };
       worker.postMessage(request);
       await exited;
+      const checkpointsExited = new Promise<void>((resolve) =>
+        checkpoints.once('exit', () => resolve()),
+      );
+      toCheckpoints('close');
+      await checkpointsExited;
     },
   };
 }

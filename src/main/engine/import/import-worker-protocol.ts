@@ -4,8 +4,8 @@ export type ImportWorkerData = Readonly<{
   vaultDir: string;
   databaseFile: string;
   nativeBinding: string | undefined;
-  /** The writer thread's bundle (`writer-worker.mjs`). */
-  writerWorkerPath: string;
+  /** The bundles of the writer thread (`writer-worker.mjs`) and checkpoint thread. */
+  workerPaths: Readonly<{ writer: string; checkpoints: string }>;
 }>;
 
 export type ImportRequest =

@@ -31,7 +31,7 @@ const database = (): Database => {
   return db;
 };
 // The writer thread lives as long as this one, so an import never waits for it to start.
-const sink = writerThreadSink(data.writerWorkerPath, {
+const sink = writerThreadSink(data.workerPaths, {
   databaseFile: data.databaseFile,
   nativeBinding: data.nativeBinding,
 });

@@ -8,19 +8,21 @@ import { openDatabase, tuneForImport } from '../db/open-database';
 import { describeError } from '../errors';
 import type { WriterReply, WriterRequest, WriterWorkerData } from './batch-sink';
 import { VaultWriter } from './vault-writer';
+import { WriterCheckpoints } from './wal-checkpoints';
 
 const port = parentPort;
 if (port === null) throw new Error('The writer must run in a worker thread.');
 const data = workerData as WriterWorkerData;
-let opened: { db: Database; writer: VaultWriter } | null = null;
+type Opened = { db: Database; writer: VaultWriter; checkpoints: WriterCheckpoints };
+let opened: Opened | null = null;
 
-function writer(): VaultWriter {
+function open(): Opened {
   if (opened === null) {
     const db = openDatabase(data.databaseFile, { nativeBinding: data.nativeBinding });
     tuneForImport(db);
-    opened = { db, writer: new VaultWriter(db) };
+    opened = { db, writer: new VaultWriter(db), checkpoints: new WriterCheckpoints(db) };
   }
-  return opened.writer;
+  return opened;
 }
 
 port.on('message', (request: WriterRequest) => {
@@ -31,14 +33,20 @@ port.on('message', (request: WriterRequest) => {
   }
   let reply: WriterReply;
   try {
-    reply = {
-      type: 'committed',
-      seq: request.seq,
-      outcome: writer().commitColumns(request.columns, request.archiveId, request.job),
-    };
+    const outcome = open().writer.commitColumns(request.columns, request.archiveId, request.job);
+    reply = { type: 'committed', seq: request.seq, outcome };
   } catch (error) {
     const { code, message } = describeError(error);
     reply = { type: 'failed', seq: request.seq, code, message };
   }
   port.postMessage(reply);
+  // After the reply, so the reading thread goes on; a restart that fails loses nothing (the log
+  // keeps every commit) and is tried again a few commits later.
+  if (reply.type === 'committed') {
+    try {
+      opened?.checkpoints.committed();
+    } catch {
+      return;
+    }
+  }
 });

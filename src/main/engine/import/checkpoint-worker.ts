@@ -1,0 +1,35 @@
+/**
+ * The checkpoint thread (see batch-sink.ts and wal-checkpoints.ts): after each commit of the
+ * writer, copies the committed pages from the log into the database file on a connection of its
+ * own, while the writer goes on with the next batch. It opens that connection with the first
+ * commit (the thread may start loading before the vault is migrated).
+ */
+import type { Database } from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../db/open-database';
+import type { CheckpointRequest, WriterWorkerData } from './batch-sink';
+import { passiveCheckpoint } from './wal-checkpoints';
+
+const port = parentPort;
+if (port === null) throw new Error('The checkpoints must run in a worker thread.');
+const data = workerData as WriterWorkerData;
+let db: Database | null = null;
+
+port.on('message', (request: CheckpointRequest) => {
+  switch (request) {
+    case 'checkpoint':
+      db ??= openDatabase(data.databaseFile, { nativeBinding: data.nativeBinding });
+      // A checkpoint that cannot be done now loses nothing: the log keeps every committed page,
+      // and the next checkpoint (or the last connection to close) copies them.
+      try {
+        passiveCheckpoint(db);
+      } catch {
+        return;
+      }
+      return;
+    case 'close':
+      db?.close();
+      port.close();
+      return;
+  }
+});
