@@ -1,22 +1,28 @@
 /**
- * The bare write limit: the same rows and full-text index an import writes, inserted through the
- * same writer in the same batch sizes, with no parsing at all.
+ * The bare write limit: the same rows and full-text index an import writes, through the same
+ * writer and checkpoint threads in the same batch sizes, one batch in flight while the next is
+ * made, with no parsing at all (rows are made from generated text on this thread).
  */
 import path from 'node:path';
 import { migrate } from '../src/main/engine/db/migrate';
 import { MIGRATIONS } from '../src/main/engine/db/migrations';
-import { openDatabase, tuneForImport } from '../src/main/engine/db/open-database';
+import { openDatabase } from '../src/main/engine/db/open-database';
+import { writerThreadSink } from '../src/main/engine/import/batch-sink';
 import { LATER_BATCH_MESSAGES } from '../src/main/engine/import/batch-policy';
 import { MessageKeyer, conversationIdFor } from '../src/main/engine/import/message-key';
-import { messageRow, VaultWriter, type MessageRow } from '../src/main/engine/import/vault-writer';
+import { messageRow, type MessageRow } from '../src/main/engine/import/vault-writer';
 import { plainMessage } from '../src/main/engine/readers/records';
 import { senderFor, textFor } from './generate';
 
-export function bareWrite(vaultDir: string, messages: number, withExternalIds: boolean): number {
+export async function bareWrite(
+  vaultDir: string,
+  messages: number,
+  withExternalIds: boolean,
+  workersDir: string,
+): Promise<number> {
   const file = path.join(vaultDir, 'vault.db');
   const db = openDatabase(file);
   migrate(db, MIGRATIONS, file);
-  tuneForImport(db);
   const now = Date.now();
   db.prepare(
     "INSERT INTO archives (public_id, name, source_path, format, container, status, started_at) VALUES ('a', 'bench', 'bench', 'bench', 'file', 'importing', ?)",
@@ -24,11 +30,17 @@ export function bareWrite(vaultDir: string, messages: number, withExternalIds: b
   db.prepare(
     "INSERT INTO import_jobs (path, archive_id, state, records_done, updated_at) VALUES ('bench', 1, 'running', 0, ?)",
   ).run(now);
-  const writer = new VaultWriter(db);
+  const sink = writerThreadSink(
+    {
+      writer: path.join(workersDir, 'writer-worker.mjs'),
+      checkpoints: path.join(workersDir, 'checkpoint-worker.mjs'),
+    },
+    { databaseFile: file, nativeBinding: undefined },
+  );
   const keyer = new MessageKeyer();
   const conversationId = conversationIdFor('bench');
   const started = performance.now();
-  let first = true;
+  let inFlight: Promise<unknown> = Promise.resolve();
   for (let start = 0; start < messages; start += LATER_BATCH_MESSAGES) {
     const batch: MessageRow[] = [];
     for (let i = start; i < Math.min(messages, start + LATER_BATCH_MESSAGES); i += 1) {
@@ -40,18 +52,21 @@ export function bareWrite(vaultDir: string, messages: number, withExternalIds: b
       });
       batch.push(messageRow(conversationId, keyer.key(conversationId, message), message, []));
     }
-    writer.commit(
+    await inFlight;
+    inFlight = sink.commit(
       {
-        conversations: first ? [{ id: conversationId, platform: 'telegram', title: 'bench' }] : [],
+        conversations:
+          start === 0 ? [{ id: conversationId, platform: 'telegram', title: 'bench' }] : [],
         participants: [],
         messages: batch,
       },
       1,
       { id: 1, recordsDone: start + batch.length },
     );
-    first = false;
   }
+  await inFlight;
   const seconds = (performance.now() - started) / 1000;
+  await sink.close();
   db.close();
   return messages / seconds;
 }

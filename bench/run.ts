@@ -80,7 +80,12 @@ async function benchImport(
   await measureCommand('sync', []);
   const figures = await measureImport(cli, await freshDir(`${name}-vault`), input);
   await measureCommand('sync', []);
-  const limit = bareWrite(await freshDir(`${name}-bare`), count, withIds);
+  const limit = await bareWrite(
+    await freshDir(`${name}-bare`),
+    count,
+    withIds,
+    path.resolve('out/main'),
+  );
   const seconds = figures.totalMs / 1000;
   line({
     bench: `import-${name}`,
