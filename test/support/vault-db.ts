@@ -12,6 +12,16 @@ export function openVaultDb(vaultDir: string): Database {
   return db;
 }
 
+/** The archive (id 1) and import job (id 1) that writes in a test belong to. */
+export function insertTestArchiveAndJob(db: Database): void {
+  db.prepare(
+    "INSERT INTO archives (public_id, name, source_path, format, container, status, started_at) VALUES ('a', 'test', 'test', 'test', 'file', 'importing', 0)",
+  ).run();
+  db.prepare(
+    "INSERT INTO import_jobs (path, archive_id, state, records_done, updated_at) VALUES ('test', 1, 'running', 0, 0)",
+  ).run();
+}
+
 export const count = (db: Database, sql: string, ...params: unknown[]): number =>
   db
     .prepare(sql)

@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { MessageKeyer } from '../../src/main/engine/import/message-key';
 import { messageRow, VaultWriter } from '../../src/main/engine/import/vault-writer';
 import type { ReadMessage } from '../../src/main/engine/readers/records';
-import { openVaultDb } from './vault-db';
+import { insertTestArchiveAndJob, openVaultDb } from './vault-db';
 
 export function writtenVault(
   vaultDir: string,
@@ -14,12 +14,7 @@ export function writtenVault(
   messages: readonly ReadMessage[],
 ): Database {
   const db = openVaultDb(vaultDir);
-  db.prepare(
-    "INSERT INTO archives (public_id, name, source_path, format, container, status, started_at) VALUES ('a', 'test', 'test', 'test', 'file', 'importing', 0)",
-  ).run();
-  db.prepare(
-    "INSERT INTO import_jobs (path, archive_id, state, records_done, updated_at) VALUES ('test', 1, 'running', 0, 0)",
-  ).run();
+  insertTestArchiveAndJob(db);
   const keyer = new MessageKeyer();
   new VaultWriter(db).commit(
     {

@@ -6,7 +6,7 @@ import { messageRow } from '../../../src/main/engine/import/vault-writer';
 import { plainMessage } from '../../../src/main/engine/readers/records';
 import { workersDir } from '../../support/paths';
 import { useTempDirs } from '../../support/temp-dir';
-import { count, openVaultDb } from '../../support/vault-db';
+import { count, insertTestArchiveAndJob, openVaultDb } from '../../support/vault-db';
 
 const tempDir = useTempDirs();
 
@@ -14,12 +14,7 @@ describe('the writer thread with checkpoints on a thread of their own', () => {
   it('keeps the log at a few batches while it commits back to back, and loses nothing', async () => {
     const vaultDir = await tempDir();
     const db = openVaultDb(vaultDir);
-    db.prepare(
-      "INSERT INTO archives (public_id, name, source_path, format, container, status, started_at) VALUES ('a', 'test', 'test', 'test', 'file', 'importing', 0)",
-    ).run();
-    db.prepare(
-      "INSERT INTO import_jobs (path, archive_id, state, records_done, updated_at) VALUES ('test', 1, 'running', 0, 0)",
-    ).run();
+    insertTestArchiveAndJob(db);
     const databaseFile = path.join(vaultDir, 'vault.db');
     const sink = writerThreadSink(
       {
