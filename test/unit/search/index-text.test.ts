@@ -30,6 +30,14 @@ describe('indexText', () => {
     expect(tokensOf(['Hello — “wörld” ‘x’…'])).toEqual([['hello', 'world', 'x']]);
   });
 
+  it('joins ASCII letters and digits to a CJK neighbour and treats every other ASCII character as a gap', () => {
+    for (let code = 0x20; code < 0x7f; code += 1) {
+      const char = String.fromCharCode(code);
+      const expected = /^[A-Za-z0-9]$/u.test(char) ? `中 ${char} 文` : `中 ${BARRIER} 文`;
+      expect(indexText(`中${char}文`), `U+${code.toString(16)}`).toBe(expected);
+    }
+  });
+
   it('makes every CJK character a token of its own', () => {
     expect(tokensOf(['我们去吃饭吧', 'ひらがなカタカナ', '한국어'])).toEqual([
       ['我', '们', '去', '吃', '饭', '吧'],

@@ -64,7 +64,18 @@ function isCjk(codePoint: number): boolean {
 
 type CharClass = 'atom' | 'word' | 'joiner' | 'separator';
 
+/** ASCII letters and digits: the only word characters below U+0080 (ASCII has no symbol in So). */
+function isAsciiWord(codePoint: number): boolean {
+  return (
+    (codePoint >= 0x30 && codePoint <= 0x39) ||
+    (codePoint >= 0x41 && codePoint <= 0x5a) ||
+    (codePoint >= 0x61 && codePoint <= 0x7a)
+  );
+}
+
 function classify(char: string, codePoint: number): CharClass {
+  // Mixed text is mostly ASCII and CJK: both are told apart without a regular expression.
+  if (codePoint < 0x80) return isAsciiWord(codePoint) ? 'word' : 'separator';
   if (char === BARRIER || char === JOINER_MARK) return 'separator';
   if (isCjk(codePoint) || SYMBOL.test(char)) return 'atom';
   if (EMOJI_JOINERS.test(char)) return 'joiner';
