@@ -11,6 +11,8 @@
  *   --browse       instead of the rest: browsing a chat of N messages in Chromium (open, jump,
  *                  scroll; see browse.ts; needs `npm run build` first)
  *   --restore-mb N --restore-files N   the folder export restored against `cp -r` (default 1024 MB, 500 files)
+ *   --runs N       imports of each export, alternating with the bare write (default 2; the fastest
+ *                  of each is reported)
  */
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -26,7 +28,7 @@ import {
   writeSignalExport,
 } from './generate-more';
 import { measureCommand } from './measure-command';
-import { measureImport } from './measure-import';
+import { measureImport, type ImportFigures } from './measure-import';
 import { benchExport, benchRestore } from './restore-export';
 import { benchSearch } from './search-bench';
 
@@ -39,9 +41,11 @@ const { values } = parseArgs({
     browse: { type: 'boolean', default: false },
     'restore-mb': { type: 'string', default: '1024' },
     'restore-files': { type: 'string', default: '500' },
+    runs: { type: 'string', default: '2' },
   },
 });
 const messages = Number(values.messages);
+const runs = Math.max(1, Number(values.runs));
 const root = path.resolve('.bench');
 const cli = path.resolve('out/main/cli.mjs');
 
@@ -75,30 +79,43 @@ async function benchImport(
   const input = path.join(await freshDir(`${name}-input`), fileName);
   await write(input, count);
   const bytes = await sizeOf(input);
-  // Each timed run starts with nothing waiting to be written to disk (the export just generated,
-  // the last run's vault), so it pays only for its own writes.
-  await measureCommand('sync', []);
-  const figures = await measureImport(cli, await freshDir(`${name}-vault`), input);
-  await measureCommand('sync', []);
-  const limit = await bareWrite(
-    await freshDir(`${name}-bare`),
-    count,
-    withIds,
-    path.resolve('out/main'),
-  );
-  const seconds = figures.totalMs / 1000;
+  // Import and bare write alternate, so both meet the machine in the same state; the fastest of
+  // each is reported, with the worst peak RSS and first-message time. Each timed run starts with
+  // nothing waiting to be written to disk (the export just generated, the last run's vault).
+  let best: ImportFigures | null = null;
+  let peakRssMb = 0;
+  let firstMessageMs = 0;
+  let limit = 0;
+  for (let run = 0; run < runs; run += 1) {
+    await measureCommand('sync', []);
+    const figures = await measureImport(cli, await freshDir(`${name}-vault`), input);
+    if (best === null || figures.totalMs < best.totalMs) best = figures;
+    peakRssMb = Math.max(peakRssMb, figures.peakRssMb);
+    firstMessageMs = Math.max(firstMessageMs, figures.firstMessageMs ?? Number.POSITIVE_INFINITY);
+    await measureCommand('sync', []);
+    const bare = await bareWrite(
+      await freshDir(`${name}-bare`),
+      count,
+      withIds,
+      path.resolve('out/main'),
+    );
+    limit = Math.max(limit, bare);
+  }
+  if (best === null) return;
+  const seconds = best.totalMs / 1000;
   line({
     bench: `import-${name}`,
-    status: figures.status,
-    messages: figures.messages,
+    status: best.status,
+    messages: best.messages,
     inputMB: +(bytes / 1e6).toFixed(1),
-    firstMessageMs: figures.firstMessageMs === null ? null : Math.round(figures.firstMessageMs),
+    runs,
+    firstMessageMs: Number.isFinite(firstMessageMs) ? Math.round(firstMessageMs) : null,
     totalSeconds: +seconds.toFixed(2),
-    messagesPerSecond: Math.round(figures.messages / seconds),
+    messagesPerSecond: Math.round(best.messages / seconds),
     MBPerSecond: +(bytes / 1e6 / seconds).toFixed(1),
-    peakRssMB: Math.round(figures.peakRssMb),
+    peakRssMB: Math.round(peakRssMb),
     bareWriteMessagesPerSecond: Math.round(limit),
-    fractionOfBareLimit: +(figures.messages / seconds / limit).toFixed(2),
+    fractionOfBareLimit: +(best.messages / seconds / limit).toFixed(2),
   });
   await rm(path.dirname(input), { recursive: true, force: true });
 }
