@@ -19,12 +19,11 @@ port.on('message', (request: CheckpointRequest) => {
   switch (request) {
     case 'checkpoint':
       db ??= openDatabase(data.databaseFile, { nativeBinding: data.nativeBinding });
-      // A checkpoint that cannot be done now loses nothing: the log keeps every committed page,
-      // and the next checkpoint (or the last connection to close) copies them.
       try {
         passiveCheckpoint(db);
       } catch {
-        return;
+        // Nothing is lost: the log keeps every committed page, and the next checkpoint (or the
+        // last connection to close) copies them.
       }
       return;
     case 'close':

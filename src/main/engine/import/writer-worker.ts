@@ -40,13 +40,12 @@ port.on('message', (request: WriterRequest) => {
     reply = { type: 'failed', seq: request.seq, code, message };
   }
   port.postMessage(reply);
-  // After the reply, so the reading thread goes on; a restart that fails loses nothing (the log
-  // keeps every commit) and is tried again a few commits later.
+  // After the reply, so the reading thread goes on.
   if (reply.type === 'committed') {
     try {
       opened?.checkpoints.committed();
     } catch {
-      return;
+      // A restart that fails loses nothing (the log keeps every commit); the next one tries again.
     }
   }
 });
