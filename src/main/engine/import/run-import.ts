@@ -162,12 +162,13 @@ async function importRecords(
     participants: Batch['participants'][number][];
     /** A row, or its promise while the message's attachments are being stored. */
     messages: (MessageRow | Promise<MessageRow>)[];
-    waiting: boolean;
+    /** Whether any of `messages` is still a promise. */
+    hasPromises: boolean;
   } = {
     conversations: [],
     participants: [],
     messages: [],
-    waiting: false,
+    hasPromises: false,
   };
   let records = 0;
   let messages = 0;
@@ -196,11 +197,11 @@ async function importRecords(
     const batch: Batch = {
       conversations: pending.conversations,
       participants: pending.participants,
-      messages: pending.waiting
+      messages: pending.hasPromises
         ? await Promise.all(pending.messages)
         : (pending.messages as MessageRow[]),
     };
-    pending = { conversations: [], participants: [], messages: [], waiting: false };
+    pending = { conversations: [], participants: [], messages: [], hasPromises: false };
     // One batch in flight: the next one is read while this one commits.
     await inFlight;
     const progress = { bytesDone: source.bytesRead(), bytesTotal: source.totalBytes, messages };
@@ -241,7 +242,7 @@ async function importRecords(
           pending.messages.push(messageRow(conversationId, key, message, []));
           return;
         }
-        pending.waiting = true;
+        pending.hasPromises = true;
         pending.messages.push(
           Promise.all(
             message.attachments.map((attachment) => attachmentBlob(attachment.entryPath)),
