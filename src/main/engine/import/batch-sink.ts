@@ -60,7 +60,19 @@ export function writerThreadSink(
     workerData: data,
     resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 64 },
   });
-  const toCheckpoints = (request: CheckpointRequest): void => checkpoints.postMessage(request);
+  // The checkpoint thread only saves the writer time: should it fail, the writer's own restarts of
+  // the log still copy every commit, so its failure is let go and the import goes on.
+  let checkpointsRunning = true;
+  const checkpointsExited = new Promise<void>((resolve) =>
+    checkpoints.once('exit', () => {
+      checkpointsRunning = false;
+      resolve();
+    }),
+  );
+  checkpoints.on('error', () => undefined);
+  const toCheckpoints = (request: CheckpointRequest): void => {
+    if (checkpointsRunning) checkpoints.postMessage(request);
+  };
   const pending = new Map<
     number,
     { resolve: (outcome: BatchOutcome) => void; reject: (error: Error) => void }
@@ -93,9 +105,6 @@ export function writerThreadSink(
       const request: WriterRequest = { type: 'close' };
       worker.postMessage(request);
       await exited;
-      const checkpointsExited = new Promise<void>((resolve) =>
-        checkpoints.once('exit', () => resolve()),
-      );
       toCheckpoints('close');
       await checkpointsExited;
     },

@@ -18,8 +18,8 @@ let db: Database | null = null;
 port.on('message', (request: CheckpointRequest) => {
   switch (request) {
     case 'checkpoint':
-      db ??= openDatabase(data.databaseFile, { nativeBinding: data.nativeBinding });
       try {
+        db ??= openDatabase(data.databaseFile, { nativeBinding: data.nativeBinding });
         passiveCheckpoint(db);
       } catch {
         // Nothing is lost: the log keeps every committed page, and the next checkpoint (or the
