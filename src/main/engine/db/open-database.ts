@@ -32,6 +32,34 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   return db;
 }
 
+/** A connection that is opened when it is first asked for, and closed only if it was. */
+export type LazyConnection = Readonly<{ get(): Database.Database; close(): void }>;
+
+/**
+ * For the import's threads, which start loading while the vault is still being opened and
+ * migrated: each opens its connection with its first job. `prepare` runs once, after opening.
+ */
+export function connectionOnFirstUse(
+  file: string,
+  options: OpenDatabaseOptions,
+  prepare: (db: Database.Database) => void = () => undefined,
+): LazyConnection {
+  let db: Database.Database | null = null;
+  return {
+    get() {
+      if (db === null) {
+        db = openDatabase(file, options);
+        prepare(db);
+      }
+      return db;
+    },
+    close() {
+      db?.close();
+      db = null;
+    },
+  };
+}
+
 /**
  * Settings for the connections that import: a 16 MB page cache, which holds the pages an import
  * keeps coming back to (the right edges of the indexes, the full-text index's merges; measured as

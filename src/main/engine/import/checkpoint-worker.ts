@@ -4,30 +4,28 @@
  * own, while the writer goes on with the next batch. It opens that connection with the first
  * commit (the thread may start loading before the vault is migrated).
  */
-import type { Database } from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase } from '../db/open-database';
+import { connectionOnFirstUse } from '../db/open-database';
 import type { CheckpointRequest, WriterWorkerData } from './batch-sink';
 import { passiveCheckpoint } from './wal-checkpoints';
 
 const port = parentPort;
 if (port === null) throw new Error('The checkpoints must run in a worker thread.');
 const data = workerData as WriterWorkerData;
-let db: Database | null = null;
+const connection = connectionOnFirstUse(data.databaseFile, { nativeBinding: data.nativeBinding });
 
 port.on('message', (request: CheckpointRequest) => {
   switch (request) {
     case 'checkpoint':
       try {
-        db ??= openDatabase(data.databaseFile, { nativeBinding: data.nativeBinding });
-        passiveCheckpoint(db);
+        passiveCheckpoint(connection.get());
       } catch {
         // Nothing is lost: the log keeps every committed page, and the next checkpoint (or the
         // last connection to close) copies them.
       }
       return;
     case 'close':
-      db?.close();
+      connection.close();
       port.close();
       return;
   }

@@ -4,11 +4,10 @@
  * The thread may start while the vault is still being opened and migrated, so it opens its
  * connection with the first job.
  */
-import type { Database } from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase, tuneForImport } from '../db/open-database';
+import { connectionOnFirstUse, tuneForImport } from '../db/open-database';
 import { readerFor } from '../readers/registry';
 import { BLOBS_DIR } from '../vault/blob-store';
 import { writerThreadSink } from './batch-sink';
@@ -22,14 +21,11 @@ const post = (reply: ImportReply): void => port.postMessage(reply);
 
 // Temp files of blobs a killed import was writing; nothing else writes there, and no job runs yet.
 rmSync(path.join(data.vaultDir, BLOBS_DIR, 'tmp'), { recursive: true, force: true });
-let db: Database | null = null;
-const database = (): Database => {
-  if (db === null) {
-    db = openDatabase(data.databaseFile, { nativeBinding: data.nativeBinding });
-    tuneForImport(db);
-  }
-  return db;
-};
+const connection = connectionOnFirstUse(
+  data.databaseFile,
+  { nativeBinding: data.nativeBinding },
+  tuneForImport,
+);
 // The writer thread lives as long as this one, so an import never waits for it to start.
 const sink = writerThreadSink(data.workerPaths, {
   databaseFile: data.databaseFile,
@@ -52,7 +48,7 @@ port.on('message', (request: ImportRequest) => {
         });
         const result = await runImport({
           sink,
-          db: database(),
+          db: connection.get(),
           vaultDir: data.vaultDir,
           inputPath: request.path,
           readerFor,
@@ -72,7 +68,7 @@ port.on('message', (request: ImportRequest) => {
     case 'close':
       void queue.then(async () => {
         await sink.close();
-        db?.close();
+        connection.close();
         port.close();
       });
       return;
