@@ -81,6 +81,9 @@ describe('the conversation list in Chromium', () => {
     await page.getByRole('heading', { name: 'Ana' }).waitFor();
     await page.keyboard.press('End');
     await page.getByRole('heading', { name: '#general <img src=x onerror=alert(1)>' }).waitFor();
+    // One conversation is shown at a time: nothing of those opened before stays on the page.
+    expect(await page.locator('.conversation-header').count()).toBe(1);
+    expect(await page.locator('.conversation-view').count()).toBe(1);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(dialogs).toBe(0);
 

@@ -43,10 +43,11 @@ export function MainPanel() {
           <p>{t('main.chooseLead')}</p>
         </section>
       ) : (
-        <div className="conversation-view">
-          <ConversationDetails key={selected.id} conversation={selected} />
+        // Keyed by the conversation: another one gets a view of its own, header and timeline.
+        <div key={selected.id} className="conversation-view">
+          <ConversationDetails conversation={selected} />
           {timelineReady ? (
-            <Timeline key={selected.id} conversationId={selected.id} viewHeight={viewHeight} />
+            <Timeline conversationId={selected.id} viewHeight={viewHeight} />
           ) : (
             <div
               ref={measureStandIn}
