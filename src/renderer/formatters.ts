@@ -19,6 +19,10 @@ function formatter(
   return made;
 }
 
+/** "Dec 31, 2020". */
+export const formatDay = (iso: string, language: string): string =>
+  formatter(language, 'medium-day', { dateStyle: 'medium' }).format(new Date(iso));
+
 /** "9:41 PM", "21:41". */
 export const formatTime = (iso: string, language: string): string =>
   formatter(language, 'time', { timeStyle: 'short' }).format(new Date(iso));
@@ -54,3 +58,5 @@ export function formatDuration(seconds: number): string {
   if (minutes < 60) return `${minutes} min ${String(whole % 60).padStart(2, '0')} s`;
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
+
+export { formatBytes } from '../shared/format-bytes';

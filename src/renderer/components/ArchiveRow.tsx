@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveSummary } from '../../shared/task-contract';
-import { formatBytes, formatDay } from '../format';
+import { formatBytes, formatDay } from '../formatters';
 import { useHost } from '../host-context';
 import { useTasks } from '../store/task-store';
 import { DestinationField } from './DestinationField';

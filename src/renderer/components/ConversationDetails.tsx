@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ConversationSummary } from '../../shared/contract';
-import { formatDay } from '../format';
+import { formatDay } from '../formatters';
 import { ConversationActions } from './ConversationActions';
 import { ConversationToolbar } from './navigation/ConversationToolbar';
 import { PlatformIcon } from './PlatformIcon';

@@ -1,7 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationSummary } from '../../shared/contract';
-import { formatDay } from '../format';
+import { formatDay } from '../formatters';
 import { PlatformIcon } from './PlatformIcon';
 
 type Props = Readonly<{

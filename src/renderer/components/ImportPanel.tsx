@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportItem } from '../../shared/contract';
-import { formatBytes } from '../format';
-import { formatDuration } from '../formatters';
+import { formatBytes, formatDuration } from '../formatters';
 import { useHost } from '../host-context';
 import { useVault } from '../store/vault-store';
 

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../shared/contract';
 import { snippetParts } from '../../shared/search-snippet';
-import { formatDateTime } from '../format';
+import { formatMoment } from '../formatters';
 import { useHost } from '../host-context';
 import { registerSearchTarget } from '../search-focus';
 import { useSearch } from '../store/search-store';
@@ -185,7 +185,7 @@ export function SearchPanel({ openConversation, onOpenHit }: Props) {
                 <div className="search-hit-head">
                   <PlatformIcon platform={hit.platform} label={t(`platform.${hit.platform}`)} />
                   <span className="search-hit-conversation">{hit.conversationTitle}</span>
-                  <time dateTime={hit.sentAt}>{formatDateTime(hit.sentAt, i18n.language)}</time>
+                  <time dateTime={hit.sentAt}>{formatMoment(hit.sentAt, i18n.language)}</time>
                 </div>
                 <p className="search-hit-snippet" dir="auto">
                   {hit.sender !== null && <strong>{hit.sender}: </strong>}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Task } from '../../shared/task-contract';
-import { formatBytes } from '../format';
+import { formatBytes } from '../formatters';
 
 /** A task's progress bar and the line under it: how far, how fast, how long still. */
 export function TaskProgress({ task }: Readonly<{ task: Task }>) {

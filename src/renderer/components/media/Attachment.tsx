@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatBytes } from '../../format';
+import { formatBytes } from '../../formatters';
 import { useTimelineText } from '../timeline/timeline-text';
 import { mediaKind, mediaUrl, type AttachmentView } from './media-kind';
 import { useMediaViewer } from './media-viewer-store';
