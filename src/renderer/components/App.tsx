@@ -46,6 +46,30 @@ export function App() {
   }, []);
 
   const searchOpen = useSearch((state) => state.open);
+
+  return (
+    <div className={searchOpen ? 'app with-search' : 'app'}>
+      <Sidebar onOpenSettings={() => setSettingsOpen(true)} />
+      <MainPanel />
+      {searchOpen && <SearchDock />}
+      <div className="panel-dock">
+        <TaskPanel />
+        <ImportPanel />
+      </div>
+      <Notices />
+      <MediaViewer />
+      <DropOverlay />
+      <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+    </div>
+  );
+}
+
+/**
+ * The search panel, told which conversation is open. Its own component, so that opening a
+ * conversation re-renders this, not the whole app.
+ */
+function SearchDock() {
+  const host = useHost();
   const selectedId = useVault((state) => state.selectedId);
   const selected = useVault((state) =>
     state.conversations.find((conversation) => conversation.id === state.selectedId),
@@ -57,25 +81,9 @@ export function App() {
   };
 
   return (
-    <div className={searchOpen ? 'app with-search' : 'app'}>
-      <Sidebar onOpenSettings={() => setSettingsOpen(true)} />
-      <MainPanel />
-      {searchOpen && (
-        <SearchPanel
-          openConversation={
-            selected === undefined ? null : { id: selected.id, title: selected.title }
-          }
-          onOpenHit={openHit}
-        />
-      )}
-      <div className="panel-dock">
-        <TaskPanel />
-        <ImportPanel />
-      </div>
-      <Notices />
-      <MediaViewer />
-      <DropOverlay />
-      <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
-    </div>
+    <SearchPanel
+      openConversation={selected === undefined ? null : { id: selected.id, title: selected.title }}
+      onOpenHit={openHit}
+    />
   );
 }

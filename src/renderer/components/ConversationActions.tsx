@@ -15,11 +15,11 @@ export function ConversationActions({
       <button type="button" className="secondary-button" onClick={() => setExporting(true)}>
         {t('tasks.exportButton')}
       </button>
-      <ExportDialog
-        conversation={conversation}
-        open={exporting}
-        onClose={() => setExporting(false)}
-      />
+      {/* Made only while open: its form (date inputs above all) is costly to build, and building
+          it with every conversation opened would slow down the opening. */}
+      {exporting ? (
+        <ExportDialog conversation={conversation} open onClose={() => setExporting(false)} />
+      ) : null}
     </div>
   );
 }
