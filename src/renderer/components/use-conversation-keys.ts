@@ -21,10 +21,8 @@ export function useConversationKeys(
       const next = shown[target];
       if (next === undefined) return;
       event.preventDefault();
+      // The list brings the new selection into view itself.
       select(next.id);
-      document
-        .querySelector(`[data-id="${CSS.escape(next.id)}"]`)
-        ?.scrollIntoView({ block: 'nearest' });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
