@@ -6,6 +6,7 @@ import { HostContext } from './host-context';
 import { initI18n, languageFor } from './i18n/i18n';
 import { usePreferences } from './store/preferences';
 import { useVault } from './store/vault-store';
+import { warmFormatters } from './warm-up';
 import './styles/app.css';
 import './styles/timeline.css';
 import './styles/media.css';
@@ -49,6 +50,8 @@ async function start(): Promise<void> {
       </HostContext.Provider>
     </StrictMode>,
   );
+  // Once the list is up and nothing else is to be done: what opening a conversation will need.
+  requestIdleCallback(() => warmFormatters(i18n), { timeout: 2000 });
 }
 
 void start();

@@ -163,6 +163,8 @@ export const useTimeline = create<TimelineState>()((set, get) => {
         last === undefined ? { kind: 'start' } : { kind: 'after', messageId: last.id },
       );
       if (page === null || get().conversationId !== conversationId) return;
+      // Nothing new (as when a conversation opens at its end): the timeline stays as it is.
+      if (page.messages.length === 0) return set({ hasNewer: page.more });
       const combined = [...get().messages, ...page.messages];
       const trimmed = combined.length > MAX_KEPT;
       set({

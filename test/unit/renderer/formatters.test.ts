@@ -6,6 +6,8 @@ import {
   formatMoment,
   formatTime,
 } from '../../../src/renderer/formatters';
+import { initI18n } from '../../../src/renderer/i18n/i18n';
+import { warmFormatters } from '../../../src/renderer/warm-up';
 
 const RealDateTimeFormat = Intl.DateTimeFormat;
 
@@ -45,5 +47,19 @@ describe('the renderer’s formatters', () => {
     expect(counter.made).toBe(2);
     formatDay('2021-03-01T12:00:00Z', 'de-DE');
     expect(counter.made).toBe(3);
+  });
+});
+
+describe('warming the formatters up', () => {
+  it('leaves nothing for a conversation’s first page to make', async () => {
+    const i18n = await initI18n('zh-CN');
+    warmFormatters(i18n);
+    const counter = countFormattersMade();
+    const iso = '2024-05-01T08:30:00.000Z';
+    formatTime(iso, i18n.language);
+    formatMoment(iso, i18n.language);
+    formatDay(iso, i18n.language);
+    expect(counter.made).toBe(0);
+    expect(i18n.t('sidebar.messages', { count: 1204 })).toBe('1,204 条消息');
   });
 });
