@@ -80,7 +80,15 @@ describe('browsing in Chromium', () => {
     const { page, errors } = await open();
     const titles = await page.locator('.conversation-title').allTextContents();
     expect(titles).toEqual(expect.arrayContaining(['Trip', 'Bob', 'Test User', 'Alice']));
+    // Each row: its last message and day, and how many messages it holds (as its header says).
+    const tripRow = page
+      .locator('.conversation-row')
+      .filter({ has: page.locator('.conversation-title').getByText('Trip', { exact: true }) });
+    const count = (await tripRow.locator('.conversation-count').textContent()) ?? '';
+    expect(count).toMatch(/^[1-9]\d*$/u);
+    expect(await tripRow.locator('.conversation-time').textContent()).toMatch(/\d{4}$/u);
     const log = await openConversation(page, 'Trip');
+    expect(await page.locator('.conversation-header').textContent()).toContain(`${count} messages`);
     await page.getByRole('button', { name: 'First', exact: true }).click();
     await log.getByText('pack light', { exact: true }).waitFor();
 

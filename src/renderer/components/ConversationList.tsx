@@ -156,8 +156,18 @@ const ConversationRow = memo(function ConversationRow({
             : `${conversation.lastMessage.sender === null ? '' : `${conversation.lastMessage.sender}: `}${conversation.lastMessage.text}`}
         </span>
       </span>
-      <span className="conversation-time">
-        {conversation.lastAt === null ? '' : formatDay(conversation.lastAt, i18n.language)}
+      <span className="conversation-side">
+        <span className="conversation-time">
+          {conversation.lastAt === null ? '' : formatDay(conversation.lastAt, i18n.language)}
+        </span>
+        {conversation.lastMessage === null ? null : (
+          <span
+            className="conversation-count"
+            title={t('sidebar.messages', { count: conversation.messageCount })}
+          >
+            {t('sidebar.count', { count: conversation.messageCount })}
+          </span>
+        )}
       </span>
     </div>
   );

@@ -14,6 +14,7 @@ export const en = {
     allPlatforms: 'All apps',
     noMatches: 'No conversation matches “{{query}}”.',
     emptyHint: 'Imported chats will be listed here.',
+    count: '{{count, number}}',
     messages_one: '{{count, number}} message',
     messages_other: '{{count, number}} messages',
     importFiles: 'Import files…',

@@ -15,6 +15,7 @@ export const zhCN: Strings = {
     allPlatforms: '全部应用',
     noMatches: '没有与“{{query}}”匹配的会话。',
     emptyHint: '导入的聊天会显示在这里。',
+    count: '{{count, number}}',
     messages_one: '{{count, number}} 条消息',
     messages_other: '{{count, number}} 条消息',
     importFiles: '导入文件…',
