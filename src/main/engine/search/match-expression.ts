@@ -19,10 +19,28 @@ export function termExpression(term: SearchTerm): string | null {
   return term.prefix ? `${quote(text)}*` : quote(text);
 }
 
+/**
+ * The sender as a phrase whose last word is a prefix, or, given the whole words that prefix
+ * stands for, as those phrases (no word: a phrase that matches nothing, as the prefix would).
+ */
+function senderExpression(sender: string, words: readonly string[] | null): string | null {
+  const term = termExpression({ text: sender, phrase: false, prefix: words === null });
+  if (term === null || words === null) return term;
+  const text = indexText(sender).trim();
+  const head = text.slice(0, text.search(/\S+$/u));
+  if (words.length === 0) return term;
+  return `(${words.map((word) => quote(head + word)).join(' OR ')})`;
+}
+
 /** The scope the caller and the filters narrow the search to. */
 export type MatchScope = Readonly<{
   /** Sender names with a word starting so (from:). */
   sender: string | null;
+  /**
+   * The whole words the sender's last word starts (sender-words.ts), to name instead of a prefix;
+   * null or absent: the prefix is left to FTS5.
+   */
+  senderWords?: readonly string[] | null;
   /** Only these conversations (in: resolved to ids, or the open conversation); null: all. */
   conversationIds: readonly string[] | null;
   platform: Platform | null;
@@ -50,7 +68,7 @@ export function matchExpression(query: SearchQuery, scope: MatchScope): string |
   const text = textExpression(query);
   if (text !== null) parts.push(`text : (${text})`);
   if (scope.sender !== null) {
-    const sender = termExpression({ text: scope.sender, phrase: false, prefix: true });
+    const sender = senderExpression(scope.sender, scope.senderWords ?? null);
     if (sender !== null) parts.push(`sender : ${sender}`);
   }
   if (scope.conversationIds !== null) {

@@ -12,6 +12,7 @@ import { matchExpression } from './match-expression';
 import { buildSnippet } from './snippet';
 import { parseSearchQuery, SearchQueryError } from './search-query';
 import { countSql, escapeLike, hitsSql, searchParams, type SearchOrder } from './search-sql';
+import { senderWords } from './sender-words';
 
 export type SearchRequest = Readonly<{
   query: string;
@@ -100,9 +101,11 @@ export function searchMessages(db: Database, request: SearchRequest): SearchResu
         : [],
     ),
   };
+  const sender = request.sender ?? filters.from;
   const match =
     matchExpression(query, {
-      sender: request.sender ?? filters.from,
+      sender,
+      senderWords: sender === null ? null : senderWords(db, sender),
       conversationIds,
       platform: filters.platform,
       hasMedia: filters.hasMedia,
