@@ -275,6 +275,26 @@ describe('search', () => {
     expect(sentAts).toEqual([...sentAts].sort((a, b) => b - a));
   });
 
+  it('gives the exact total whether the first page holds every hit or not', () => {
+    const term = '界';
+    const expected = stored.filter((m) => m.text.includes(term)).length;
+    expect(expected).toBeGreaterThan(10);
+    for (const limit of [expected - 1, expected, expected + 1, 3]) {
+      for (const order of ['newest', 'relevance'] as const) {
+        const first = searchMessages(db, request(term, { limit, order }));
+        expect(first.total, `${order} ${limit}`).toBe(expected);
+        expect(first.hits).toHaveLength(Math.min(limit, expected));
+      }
+      const first = searchMessages(db, request(term, { limit }));
+      if (first.nextCursor !== null) {
+        const second = searchMessages(db, request(term, { limit, cursor: first.nextCursor }));
+        expect(second.total, `second page ${limit}`).toBe(expected);
+      }
+      const later = searchMessages(db, request(term, { limit, order: 'relevance', offset: 2 }));
+      expect(later.total, `offset ${limit}`).toBe(expected);
+    }
+  });
+
   it('orders by relevance on request, with the same total', () => {
     const newest = searchMessages(db, request('中'));
     const first = searchMessages(db, request('中', { order: 'relevance', limit: 20 }));

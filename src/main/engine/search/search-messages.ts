@@ -121,10 +121,16 @@ export function searchMessages(db: Database, request: SearchRequest): SearchResu
     limit: request.limit,
     offset: request.offset,
   });
-  const count = countSql(sqlScope);
-  const total = prepared(db, count).pluck().get(boundFor(count, params)) as number;
   const hits = hitsSql(sqlScope, request.order);
   const rows = prepared(db, hits).all(boundFor(hits, params)) as HitRow[];
+  // A first page with room to spare holds every hit: it is the total, and counting them again
+  // would walk the index a second time (the whole of it, for a rare phrase of common characters).
+  const firstPage = request.cursor === null && request.offset === 0;
+  const count = countSql(sqlScope);
+  const total =
+    firstPage && rows.length < request.limit
+      ? rows.length
+      : (prepared(db, count).pluck().get(boundFor(count, params)) as number);
   const last = rows.at(-1);
   return {
     total,
