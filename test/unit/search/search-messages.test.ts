@@ -347,6 +347,26 @@ describe('search', () => {
   });
 });
 
+describe('rowid bounds of search', () => {
+  it('are handed to FTS5 as integers, the only type it seeks with', () => {
+    // better-sqlite3 binds numbers as REAL; FTS5 ignores a REAL rowid bound and walks the whole
+    // list of a term, leaving the bound to SQLite (a month of a common word cost as much as all of it).
+    const scopes = [
+      { after: Date.UTC(2024, 0, 1), before: Date.UTC(2024, 1, 1), literals: [] },
+      { after: Date.UTC(2024, 0, 1) + 500, before: Date.UTC(2024, 1, 1) + 500, literals: [] },
+    ];
+    for (const scope of scopes) {
+      for (const sql of [countSql(scope), hitsSql(scope, 'newest'), hitsSql(scope, 'relevance')]) {
+        const bounds = [...sql.matchAll(/f\.rowid\s*[<>]=?\s*(CAST\([^)]*\)|\S+)/gu)].map(
+          (match) => match[1],
+        );
+        expect(bounds.length, sql).toBeGreaterThan(0);
+        for (const bound of bounds) expect(bound, sql).toMatch(/^CAST\(.* AS INTEGER\)$/u);
+      }
+    }
+  });
+});
+
 describe('query plans of search', () => {
   const plan = (sql: string) =>
     db

@@ -60,6 +60,14 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/gu, (char) => `\\${char}`);
 }
 
+/**
+ * A rowid bound as an INTEGER. better-sqlite3 binds every JavaScript number as a REAL, and FTS5
+ * takes a rowid bound only when it is an INTEGER: with a REAL one it walks the term's whole list
+ * and leaves the bound to SQLite, so a date range or a later page of a common word cost as much as
+ * the whole word (35 ms against 0.05 ms for the last thousand of a million hits).
+ */
+const asInteger = (expression: string): string => `CAST(${expression} AS INTEGER)`;
+
 /** Whole-second bounds are exact on ids; a bound inside a second needs the sent time itself. */
 const subSecond = (instant: number | null): boolean => instant !== null && instant % 1000 !== 0;
 
@@ -72,12 +80,14 @@ function conditions(scope: SqlScope): string[] {
   if (scope.after !== null) {
     // Rounded up to the next whole second, the id bound may pass over messages of the bound's own
     // second: those the sent time then keeps.
-    if (subSecond(scope.after)) where.push('f.rowid >= :firstId - 65536', 'm.sent_at >= :after');
-    else where.push('f.rowid >= :firstId');
+    if (subSecond(scope.after))
+      where.push(`f.rowid >= ${asInteger(':firstId - 65536')}`, 'm.sent_at >= :after');
+    else where.push(`f.rowid >= ${asInteger(':firstId')}`);
   }
   if (scope.before !== null) {
-    if (subSecond(scope.before)) where.push('f.rowid < :endId', 'm.sent_at < :before');
-    else where.push('f.rowid < :endId');
+    if (subSecond(scope.before))
+      where.push(`f.rowid < ${asInteger(':endId')}`, 'm.sent_at < :before');
+    else where.push(`f.rowid < ${asInteger(':endId')}`);
   }
   scope.literals.forEach((_literal, index) => {
     where.push(`m.text LIKE :literal${index} ESCAPE '\\'`);
@@ -99,7 +109,7 @@ const RANK = 'bm25(messages_fts, 1.0, 0.0, 0.0)';
 /** SQL of one page of hits, newest first (below a cursor id) or by relevance (at an offset). */
 export function hitsSql(scope: SqlScope, order: SearchOrder): string {
   const where = conditions(scope);
-  if (order === 'newest') where.push('f.rowid < :cursor');
+  if (order === 'newest') where.push(`f.rowid < ${asInteger(':cursor')}`);
   const orderBy =
     order === 'relevance'
       ? `ORDER BY ${RANK}, f.rowid DESC LIMIT :limit OFFSET :offset`
