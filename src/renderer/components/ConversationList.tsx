@@ -17,9 +17,9 @@ const ROW_ESTIMATE_PX = 54;
 const optionId = (conversationId: string): string => `conversation-${conversationId}`;
 
 /**
- * The conversation list as a listbox: arrow keys, Home and End move the selection. Virtualized:
- * only the rows in view (and a few beyond) are in the page, so a vault of thousands of chats opens
- * and filters as fast as one of ten.
+ * The conversation list as a listbox: arrow keys, Page Up/Down, Home and End move the selection.
+ * Virtualized: only the rows in view (and a few beyond) are in the page, so a vault of thousands
+ * of chats opens and filters as fast as one of ten.
  */
 export function ConversationList({ conversations, selectedId, onSelect }: Props) {
   const { t } = useTranslation();

@@ -25,10 +25,9 @@ export function termExpression(term: SearchTerm): string | null {
  */
 function senderExpression(sender: string, words: readonly string[] | null): string | null {
   const term = termExpression({ text: sender, phrase: false, prefix: words === null });
-  if (term === null || words === null) return term;
+  if (term === null || words === null || words.length === 0) return term;
   const text = indexText(sender).trim();
   const head = text.slice(0, text.search(/\S+$/u));
-  if (words.length === 0) return term;
   return `(${words.map((word) => quote(head + word)).join(' OR ')})`;
 }
 
