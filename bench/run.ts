@@ -170,8 +170,9 @@ if (readerWanted('telegram-html'))
     true,
   );
 if (only.has('search')) {
-  await benchSearch(await freshDir('search'), Number(values['search-messages']), line);
-  if (values.big) await benchSearch(await freshDir('search-10m'), 10_000_000, line);
+  const workers = path.resolve('out/main');
+  await benchSearch(await freshDir('search'), Number(values['search-messages']), workers, line);
+  if (values.big) await benchSearch(await freshDir('search-10m'), 10_000_000, workers, line);
 }
 if (only.has('restore')) {
   line({

@@ -1,13 +1,14 @@
 /**
  * The search benchmark: a fixed query set over a generated vault, newest-first and by relevance,
- * each query timed several times in the engine (the same function the query worker runs); and
+ * each query timed several times through the engine, as the app searches: the query thread reads
+ * the page and counts its part of the hits while the search threads count theirs; and
  * ripgrep over the raw export for comparison, when `rg` is installed.
  */
 import { spawnSync } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { openDatabase } from '../src/main/engine/db/open-database';
-import { searchMessages } from '../src/main/engine/search/search-messages';
+import { openEngine } from '../src/main/engine/engine';
+import { searchThreadCount } from '../src/main/engine/search/search-threads';
 import type { SearchOrder } from '../src/main/engine/search/search-sql';
 import { PLANTED, writeSearchCorpus } from './search-corpus';
 
@@ -42,15 +43,30 @@ function percentile(sorted: readonly number[], fraction: number): number {
 
 const round = (ms: number): number => +ms.toFixed(2);
 
-export async function benchSearch(dir: string, messages: number, line: Line): Promise<void> {
+export async function benchSearch(
+  dir: string,
+  messages: number,
+  workersDir: string,
+  line: Line,
+): Promise<void> {
   const corpus = await writeSearchCorpus(dir, messages);
-  const db = openDatabase(path.join(dir, 'vault.db'), { readonly: true });
+  const engine = await openEngine({
+    vaultDir: dir,
+    workersDir,
+    appVersion: 'bench',
+    resumeImports: false,
+    // Dates in the queries (after:, before:) are read in UTC, as the corpus was written.
+    timeZone: 'UTC',
+  });
+  await engine.searchThreadsStarted();
+  const search = engine.handlers['search.messages'];
   line({
     bench: 'search-vault',
     messages,
     writeSeconds: +corpus.seconds.toFixed(1),
     vaultMB: +((await stat(path.join(dir, 'vault.db'))).size / 1e6).toFixed(1),
     rawExportMB: +((await stat(corpus.rawFile)).size / 1e6).toFixed(1),
+    searchThreads: searchThreadCount(),
   });
   const rg = spawnSync('rg', ['--version']).status === 0;
   for (const order of ['newest', 'relevance'] as const satisfies readonly SearchOrder[]) {
@@ -60,14 +76,13 @@ export async function benchSearch(dir: string, messages: number, line: Line): Pr
       let total = 0;
       for (let run = -2; run < RUNS; run += 1) {
         const started = performance.now();
-        const result = searchMessages(db, {
+        const result = await search({
           query,
           conversationId: null,
           order,
           limit: 50,
           cursor: null,
           offset: 0,
-          timeZone: 'UTC',
         });
         const ms = performance.now() - started;
         total = result.total;
@@ -109,5 +124,5 @@ export async function benchSearch(dir: string, messages: number, line: Line): Pr
       ripgrep: rg ? 'measured per query' : 'rg is not installed (apt-get install ripgrep)',
     });
   }
-  db.close();
+  await engine.close();
 }

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { migrate } from '../../src/main/engine/db/migrate';
 import { MIGRATIONS } from '../../src/main/engine/db/migrations';
 import { openDatabase } from '../../src/main/engine/db/open-database';
+import type { MessageRow } from '../../src/main/engine/import/vault-writer';
 
 /** A migrated vault database in `vaultDir`, opened on this thread (tests only). */
 export function openVaultDb(vaultDir: string): Database {
@@ -27,3 +28,22 @@ export const count = (db: Database, sql: string, ...params: unknown[]): number =
     .prepare(sql)
     .pluck()
     .get(...params) as number;
+
+/** A text message row for the writer, by Ana in conversation c1 unless told otherwise. */
+export function textMessageRow(
+  fields: Pick<MessageRow, 'key' | 'sentAt' | 'text'> & Partial<MessageRow>,
+): MessageRow {
+  return {
+    conversationId: 'c1',
+    externalId: null,
+    sender: 'Ana',
+    kind: 'text',
+    replyTo: null,
+    forwardedFrom: null,
+    editedAt: null,
+    reactionsJson: null,
+    entitiesJson: null,
+    attachments: [],
+    ...fields,
+  };
+}

@@ -12,6 +12,7 @@ import { EventHub, type EventListener } from './events';
 import { ImportQueue } from './import/import-queue';
 import { monthDayBoundaries } from './browse/month-days';
 import { HashPool, type FileHasher } from './restore/file-hasher';
+import { SearchThreads, searchThreadCount } from './search/search-threads';
 import { EngineSettings } from './settings/engine-settings';
 import { taskHandlers } from './tasks/task-handlers';
 import { TaskRunner } from './tasks/task-runner';
@@ -44,6 +45,8 @@ export type EngineOptions = Readonly<{
   importFolderStableMs?: number;
   /** Where exports and restores go unless a folder is chosen (default: Documents/Chat Vault Exports). */
   exportFolder?: string;
+  /** Read-only threads that count searches' hits beside the query thread (default: by cores). */
+  searchThreads?: number;
 }>;
 
 export type Engine = Readonly<{
@@ -60,6 +63,8 @@ export type Engine = Readonly<{
   fileHasher: FileHasher;
   /** Resolves with the final state of a restore, export or verify task. */
   taskSettled(id: string): Promise<Task>;
+  /** Resolves once the search threads have started (or failed to: searches then use fewer). */
+  searchThreadsStarted(): Promise<void>;
   /** Resolves once the import folder (if any) is being watched. */
   watcherReady: Promise<void>;
   close(): Promise<void>;
@@ -133,6 +138,12 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     await imports.close();
     throw error;
   }
+  // Started once the query thread has migrated the vault: they only read it.
+  const searchThreads = new SearchThreads(
+    path.join(options.workersDir, 'db-worker.mjs'),
+    { file: databaseFile, nativeBinding: options.nativeBinding },
+    options.searchThreads ?? searchThreadCount(),
+  );
   // The settings hold the import folder's watcher, which hands files to the queue through `submit`.
   let submit: (file: string) => void = () => undefined;
   const settings = await EngineSettings.open({
@@ -187,10 +198,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     'import.submit': ({ paths }) => Promise.resolve({ items: imports.submit(paths) }),
     'import.list': () => Promise.resolve({ items: imports.list() }),
     'import.cancel': ({ id }) => Promise.resolve({ cancelled: imports.cancel(id) }),
-    'search.messages': async (request) => {
-      const result = await db.call('searchMessages', { ...request, timeZone: settings.timeZone });
-      return { ...result, hits: [...result.hits] };
-    },
+    'search.messages': (request) =>
+      searchThreads.search(db, { ...request, timeZone: settings.timeZone }),
     'settings.get': () => Promise.resolve(settings.current()),
     'settings.update': (change) => settings.update(change),
     ...taskHandlers({
@@ -212,6 +221,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     subscribe: (listener) => hub.subscribe(listener),
     fileHasher: hashPool.hash,
     taskSettled: (id) => tasks.settled(id),
+    searchThreadsStarted: () => searchThreads.started(),
     get watcherReady() {
       return settings.watcherReady;
     },
@@ -221,6 +231,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       await hashPool.close();
       await imports.close();
       if (changeTimer !== undefined) clearTimeout(changeTimer);
+      await searchThreads.close();
       await db.close();
     },
   };

@@ -4,26 +4,12 @@ import { openDatabase } from '../../../src/main/engine/db/open-database';
 import { SLOTS_PER_SECOND } from '../../../src/main/engine/db/message-ids';
 import { VaultWriter, type MessageRow } from '../../../src/main/engine/import/vault-writer';
 import { useTempDirs } from '../../support/temp-dir';
-import { openVaultDb } from '../../support/vault-db';
+import { openVaultDb, textMessageRow } from '../../support/vault-db';
 
 const tempDir = useTempDirs();
 
 function row(key: string, sentAt: number, text = key): MessageRow {
-  return {
-    conversationId: 'c1',
-    key,
-    externalId: null,
-    sentAt,
-    sender: 'Ana',
-    kind: 'text',
-    text,
-    replyTo: null,
-    forwardedFrom: null,
-    editedAt: null,
-    reactionsJson: null,
-    entitiesJson: null,
-    attachments: [],
-  };
+  return textMessageRow({ key, sentAt, text });
 }
 
 async function vault() {

@@ -3,10 +3,12 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { VaultError } from '../../../src/main/engine/errors';
 import { VaultWriter, type MessageRow } from '../../../src/main/engine/import/vault-writer';
 import {
+  countSearchHits,
   searchMessages,
   type SearchRequest,
 } from '../../../src/main/engine/search/search-messages';
-import { countSql, hitsSql } from '../../../src/main/engine/search/search-sql';
+import { partsBetween, searchPartBounds } from '../../../src/main/engine/search/search-parts';
+import { countSql, hitsSql, WHOLE } from '../../../src/main/engine/search/search-sql';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../../src/shared/search-snippet';
 import { useTempDirs } from '../../support/temp-dir';
 import { openVaultDb } from '../../support/vault-db';
@@ -292,6 +294,43 @@ describe('search', () => {
       }
       const later = searchMessages(db, request(term, { limit, order: 'relevance', offset: 2 }));
       expect(later.total, `offset ${limit}`).toBe(expected);
+    }
+  });
+
+  it('counts the same hits split into parts of the id space as whole', () => {
+    const subSecond = {
+      after: Date.UTC(2023, 5, 1, 10, 30, 0, 500),
+      before: Date.UTC(2024, 1, 1, 8, 15, 0, 250),
+    };
+    const queries: [string, Partial<SearchRequest>][] = [
+      ['中 OR 文 OR 你 OR 好 OR hello OR cafe OR 😂 OR x OR 42', {}],
+      ['好', {}],
+      ['你好', {}],
+      ['hel*', {}],
+      ['好 -界', {}],
+      ['好 from:ana', {}],
+      ['好 after:2023-06-01 before:2024-02-01', {}],
+      ['好', subSecond],
+      ['has:media', {}],
+    ];
+    for (const [query, extra] of queries) {
+      const whole = searchMessages(db, request(query, { ...extra, limit: 5 }));
+      for (const parts of [2, 3, 4]) {
+        const split = partsBetween(searchPartBounds(db, parts));
+        expect(split.length, `${parts} parts`).toBeGreaterThan(1);
+        const counts = split.map((part) => countSearchHits(db, request(query, extra), part));
+        expect(
+          counts.reduce((sum, count) => sum + count, 0),
+          `${query} in ${parts}`,
+        ).toBe(whole.total);
+        // The page's own part, as the query thread counts it beside the others.
+        const newest = split.at(-1) ?? WHOLE;
+        const page = searchMessages(db, request(query, { ...extra, limit: 5 }), newest);
+        expect(page.hits).toEqual(whole.hits);
+        expect(
+          page.total + (page.totalIsWhole ? 0 : counts.slice(0, -1).reduce((a, b) => a + b, 0)),
+        ).toBe(whole.total);
+      }
     }
   });
 

@@ -6,7 +6,7 @@ import { searchMessages } from '../../../src/main/engine/search/search-messages'
 import { parseSearchQuery } from '../../../src/main/engine/search/search-query';
 import { MAX_SENDER_WORDS, senderWords } from '../../../src/main/engine/search/sender-words';
 import { useTempDirs } from '../../support/temp-dir';
-import { openVaultDb } from '../../support/vault-db';
+import { insertTestArchiveAndJob, openVaultDb, textMessageRow } from '../../support/vault-db';
 
 const tempDir = useTempDirs();
 
@@ -22,26 +22,16 @@ let db: Database;
 
 beforeAll(async () => {
   db = openVaultDb(await tempDir());
-  db.exec(`
-    INSERT INTO archives (public_id, name, source_path, format, container, status, started_at)
-      VALUES ('a1', 'x', '/x', 'whatsapp-txt', 'file', 'importing', 0);
-  `);
+  insertTestArchiveAndJob(db);
   const rows: MessageRow[] = SENDERS.flatMap((sender, n) =>
-    [0, 1, 2].map((copy) => ({
-      conversationId: 'c1',
-      key: `k${n}-${copy}`,
-      externalId: null,
-      sentAt: Date.UTC(2024, 0, 1) + (n * 3 + copy) * 60_000,
-      sender,
-      kind: 'text' as const,
-      text: copy === 0 ? 'hello there' : 'something else',
-      replyTo: null,
-      forwardedFrom: null,
-      editedAt: null,
-      reactionsJson: null,
-      entitiesJson: null,
-      attachments: [],
-    })),
+    [0, 1, 2].map((copy) =>
+      textMessageRow({
+        key: `k${n}-${copy}`,
+        sentAt: Date.UTC(2024, 0, 1) + (n * 3 + copy) * 60_000,
+        sender,
+        text: copy === 0 ? 'hello there' : 'something else',
+      }),
+    ),
   );
   new VaultWriter(db).commit(
     {

@@ -5,6 +5,11 @@ import type { Queries, QueryName } from './queries';
 export type DbWorkerData = Readonly<{
   file: string;
   nativeBinding: string | undefined;
+  /**
+   * A reading thread beside the query thread (search-threads.ts): opens the vault read-only and
+   * leaves migrating to the query thread, which has done it before any such thread starts.
+   */
+  readOnly?: boolean;
 }>;
 
 export type QueryArgs<K extends QueryName> =

@@ -1,11 +1,12 @@
 /**
  * The database thread: owns the SQLite connection so no query ever runs on a UI or main thread.
- * Migrates on start, then answers named queries one at a time in arrival order.
+ * Migrates on start (unless it is a read-only search thread), then answers named queries one at a
+ * time in arrival order.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import { describeError } from '../errors';
-import { migrate } from './migrate';
+import { migrate, schemaVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { openDatabase } from './open-database';
 import { queries } from './queries';
@@ -19,8 +20,9 @@ const post = (reply: DbReply): void => port.postMessage(reply);
 
 let db: Database;
 try {
-  db = openDatabase(data.file, { nativeBinding: data.nativeBinding });
-  const version = migrate(db, MIGRATIONS, data.file);
+  const readOnly = data.readOnly ?? false;
+  db = openDatabase(data.file, { nativeBinding: data.nativeBinding, readonly: readOnly });
+  const version = readOnly ? schemaVersion(db) : migrate(db, MIGRATIONS, data.file);
   post({ type: 'ready', schemaVersion: version });
 } catch (error) {
   post({ type: 'fatal', error: describeError(error) });

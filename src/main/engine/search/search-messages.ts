@@ -10,8 +10,18 @@ import { needsLiteralCheck } from './index-text';
 import { platformToken } from './index-row';
 import { matchExpression } from './match-expression';
 import { buildSnippet } from './snippet';
-import { parseSearchQuery, SearchQueryError } from './search-query';
-import { countSql, escapeLike, hitsSql, searchParams, type SearchOrder } from './search-sql';
+import { parseSearchQuery, SearchQueryError, type SearchQuery } from './search-query';
+import {
+  countSql,
+  escapeLike,
+  hitsSql,
+  searchParams,
+  WHOLE,
+  type IdPart,
+  type SearchOrder,
+  type SearchParams,
+  type SqlScope,
+} from './search-sql';
 import { senderWords } from './sender-words';
 
 export type SearchRequest = Readonly<{
@@ -77,7 +87,11 @@ function boundFor(sql: string, params: Readonly<Record<string, unknown>>): Recor
   return bound;
 }
 
-export function searchMessages(db: Database, request: SearchRequest): SearchResult {
+/** What a search runs: its parsed query, the SQL conditions besides MATCH and their values. */
+type SearchPlan = Readonly<{ query: SearchQuery; sqlScope: SqlScope; params: SearchParams }>;
+
+/** Parses a request and builds its MATCH expression; null when it can match nothing. */
+function planSearch(db: Database, request: SearchRequest, part: IdPart): SearchPlan | null {
   let query;
   try {
     query = parseSearchQuery(request.query, { timeZone: request.timeZone });
@@ -89,9 +103,7 @@ export function searchMessages(db: Database, request: SearchRequest): SearchResu
   }
   const { filters } = query;
   const conversationIds = conversationsInScope(db, filters.in, request.conversationId);
-  if (conversationIds !== null && conversationIds.length === 0) {
-    return { total: 0, hits: [], nextCursor: null };
-  }
+  if (conversationIds !== null && conversationIds.length === 0) return null;
   const sqlScope = {
     after: maxOf(request.after ?? null, filters.after),
     before: minOf(request.before ?? null, filters.before),
@@ -116,24 +128,41 @@ export function searchMessages(db: Database, request: SearchRequest): SearchResu
       'Type a word to look for, or a filter such as from:NAME or has:media.',
     );
   }
-  const params = searchParams(match, sqlScope, {
+  const page = {
     cursor: request.cursor === null ? null : Number(request.cursor),
     limit: request.limit,
     offset: request.offset,
-  });
-  const hits = hitsSql(sqlScope, request.order);
-  const rows = prepared(db, hits).all(boundFor(hits, params)) as HitRow[];
+  };
+  return { query, sqlScope, params: searchParams(match, sqlScope, page, part) };
+}
+
+function countHits(db: Database, plan: SearchPlan, part: IdPart): number {
+  const sql = countSql(plan.sqlScope, part);
+  return prepared(db, sql).pluck().get(boundFor(sql, plan.params)) as number;
+}
+
+/**
+ * A page of hits and how many hits there are: all of them, or with `part`, those in that part of
+ * the id space (the other parts counted elsewhere, see search-parts.ts). `totalIsWhole` says the
+ * total is the whole count even so: a first page with room to spare holds every hit.
+ */
+export function searchMessages(
+  db: Database,
+  request: SearchRequest,
+  part: IdPart = WHOLE,
+): SearchResult & { totalIsWhole: boolean } {
+  const plan = planSearch(db, request, part);
+  if (plan === null) return { total: 0, hits: [], nextCursor: null, totalIsWhole: true };
+  const hits = hitsSql(plan.sqlScope, request.order);
+  const rows = prepared(db, hits).all(boundFor(hits, plan.params)) as HitRow[];
   // A first page with room to spare holds every hit: it is the total, and counting them again
   // would walk the index a second time (the whole of it, for a rare phrase of common characters).
-  const firstPage = request.cursor === null && request.offset === 0;
-  const count = countSql(sqlScope);
-  const total =
-    firstPage && rows.length < request.limit
-      ? rows.length
-      : (prepared(db, count).pluck().get(boundFor(count, params)) as number);
+  const allOnPage = request.cursor === null && request.offset === 0 && rows.length < request.limit;
+  const whole = part.from === null && part.below === null;
   const last = rows.at(-1);
   return {
-    total,
+    total: allOnPage ? rows.length : countHits(db, plan, part),
+    totalIsWhole: allOnPage || whole,
     hits: rows.map((row) => ({
       messageId: String(row.id),
       conversationId: row.conversation_id,
@@ -143,13 +172,19 @@ export function searchMessages(db: Database, request: SearchRequest): SearchResu
       sender: row.sender,
       text: row.text,
       kind: row.kind,
-      snippet: buildSnippet(row.text, query),
+      snippet: buildSnippet(row.text, plan.query),
     })),
     nextCursor:
       request.order === 'newest' && last !== undefined && rows.length === request.limit
         ? String(last.id)
         : null,
   };
+}
+
+/** How many hits a search has in one part of the id space (a share of a parallel count). */
+export function countSearchHits(db: Database, request: SearchRequest, part: IdPart): number {
+  const plan = planSearch(db, request, part);
+  return plan === null ? 0 : countHits(db, plan, part);
 }
 
 /** Every message has exactly one platform token: their union matches all (for dates alone). */

@@ -18,6 +18,14 @@ export type SqlScope = Readonly<{
   literals: readonly string[];
 }>;
 
+/**
+ * A part of the id space a count is limited to, [from, below) (null: unbounded), so that parts
+ * can be counted side by side on other threads (search-parts.ts).
+ */
+export type IdPart = Readonly<{ from: number | null; below: number | null }>;
+
+export const WHOLE: IdPart = { from: null, below: null };
+
 export type SearchParams = Readonly<{
   match: string;
   after: number | null;
@@ -28,6 +36,9 @@ export type SearchParams = Readonly<{
   cursor: number;
   limit: number;
   offset: number;
+  /** The part of the id space the count covers. */
+  partFrom: number | null;
+  partBelow: number | null;
   /** LIKE patterns of the literal terms, as literal0, literal1, ... */
   [literal: `literal${number}`]: string;
 }>;
@@ -39,6 +50,7 @@ export function searchParams(
   match: string,
   scope: SqlScope,
   page: Readonly<{ cursor: number | null; limit: number; offset: number }>,
+  part: IdPart = WHOLE,
 ): SearchParams {
   return {
     match,
@@ -49,6 +61,8 @@ export function searchParams(
     cursor: page.cursor ?? Number.MAX_SAFE_INTEGER,
     limit: page.limit,
     offset: page.offset,
+    partFrom: part.from,
+    partBelow: part.below,
     ...Object.fromEntries(
       scope.literals.map((literal, index) => [`literal${index}`, `%${escapeLike(literal)}%`]),
     ),
@@ -95,10 +109,13 @@ function conditions(scope: SqlScope): string[] {
   return where;
 }
 
-/** SQL counting every hit (exact, never capped). */
-export function countSql(scope: SqlScope): string {
+/** SQL counting every hit (exact, never capped), or those in one part of the id space. */
+export function countSql(scope: SqlScope, part: IdPart = WHOLE): string {
+  const where = conditions(scope);
+  if (part.from !== null) where.push(`f.rowid >= ${asInteger(':partFrom')}`);
+  if (part.below !== null) where.push(`f.rowid < ${asInteger(':partBelow')}`);
   const join = needsMessageRow(scope) ? ' JOIN messages AS m ON m.id = f.rowid' : '';
-  return `SELECT count(*) FROM messages_fts AS f${join} WHERE ${conditions(scope).join(' AND ')}`;
+  return `SELECT count(*) FROM messages_fts AS f${join} WHERE ${where.join(' AND ')}`;
 }
 
 const HIT_COLUMNS = `m.id, m.conversation_id, c.title, c.platform, m.sent_at, m.sender, m.text, m.kind`;

@@ -13,7 +13,9 @@ import {
   type MessagePage,
   type PageRequest,
 } from './messages';
-import { searchMessages, type SearchRequest } from '../../search/search-messages';
+import { countSearchHits, searchMessages, type SearchRequest } from '../../search/search-messages';
+import { searchPartBounds } from '../../search/search-parts';
+import type { IdPart } from '../../search/search-sql';
 import { blobReferences, integrityCheck, storedBlobs } from './verify';
 import { pageAround, type AroundRequest } from './message-around';
 import { daysWithMessages, type DaysRequest } from './message-days';
@@ -35,7 +37,11 @@ export const queries = {
   storedBlobs: (db: Database) => storedBlobs(db),
   blobReferences: (db: Database, sha256: string) => blobReferences(db, sha256),
   integrityCheck: (db: Database) => integrityCheck(db),
-  searchMessages: (db: Database, request: SearchRequest) => searchMessages(db, request),
+  searchMessages: (db: Database, request: SearchRequest, part?: IdPart) =>
+    searchMessages(db, request, part),
+  countSearchHits: (db: Database, request: SearchRequest, part: IdPart) =>
+    countSearchHits(db, request, part),
+  searchPartBounds: (db: Database, parts: number) => searchPartBounds(db, parts),
   archiveForRestore: (db: Database, publicId: string) => archiveForRestore(db, publicId),
   exportConversation: (db: Database, id: string) => exportConversation(db, id),
   exportPage: (db: Database, request: Parameters<typeof exportPage>[1]) => exportPage(db, request),

@@ -1,0 +1,75 @@
+/**
+ * Search threads: read-only query threads that count parts of a search's hits while the query
+ * thread reads the page of hits and counts its own part (search-parts.ts). One per core beside
+ * the query thread's, at least one and at most MAX_SEARCH_THREADS. They start in the background
+ * once the vault is open; until they are ready, or if one cannot start, fewer threads count.
+ */
+import { availableParallelism } from 'node:os';
+import type { DbClient } from '../db/client';
+import { startDbWorker } from '../db/client';
+import type { DbWorkerData } from '../db/worker-protocol';
+import type { SearchHit, SearchRequest } from './search-messages';
+import { partsBetween } from './search-parts';
+
+export const MAX_SEARCH_THREADS = 3;
+
+/** How many search threads a machine with `cores` cores gets. */
+export function searchThreadCount(cores = availableParallelism()): number {
+  return Math.min(MAX_SEARCH_THREADS, Math.max(1, cores - 1));
+}
+
+export class SearchThreads {
+  readonly #ready: DbClient[] = [];
+  readonly #starting: Promise<void>;
+  #closed = false;
+
+  constructor(workerPath: string, data: DbWorkerData, count: number) {
+    const start = async (): Promise<void> => {
+      try {
+        const client = await startDbWorker(workerPath, { ...data, readOnly: true });
+        if (this.#closed) await client.close();
+        else this.#ready.push(client);
+      } catch {
+        // This thread could not start: the search counts on the others and the query thread.
+      }
+    };
+    this.#starting = Promise.all(Array.from({ length: count }, start)).then(() => undefined);
+  }
+
+  /** Resolves once every search thread has started or failed to. */
+  started(): Promise<void> {
+    return this.#starting;
+  }
+
+  /** Runs a search on the query thread `db`, its count split over it and the search threads. */
+  async search(
+    db: DbClient,
+    request: SearchRequest,
+  ): Promise<{ total: number; hits: SearchHit[]; nextCursor: string | null }> {
+    const helpers = [...this.#ready];
+    const bounds =
+      helpers.length === 0 ? [] : await db.call('searchPartBounds', helpers.length + 1);
+    const parts = partsBetween(bounds);
+    const newest = parts.pop() ?? { from: null, below: null };
+    const [page, ...counts] = await Promise.all([
+      db.call('searchMessages', request, newest),
+      ...parts.map((part, index) => {
+        const helper = helpers[index];
+        const count = () => db.call('countSearchHits', request, part);
+        // A search thread that has gone (its part is counted on the query thread instead).
+        return helper === undefined
+          ? count()
+          : helper.call('countSearchHits', request, part).catch(count);
+      }),
+    ]);
+    const { totalIsWhole, ...result } = page;
+    const others = counts.reduce((sum, count) => sum + count, 0);
+    return { ...result, hits: [...result.hits], total: result.total + (totalIsWhole ? 0 : others) };
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#starting;
+    await Promise.all(this.#ready.splice(0).map((client) => client.close()));
+  }
+}
