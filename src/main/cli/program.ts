@@ -56,7 +56,11 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
   const withEngine = async (
     json: boolean,
     run: (engine: Engine) => Promise<number>,
-    engineOptions: Readonly<{ importFolder?: string; startImporter?: boolean }> = {},
+    engineOptions: Readonly<{
+      importFolder?: string;
+      startImporter?: boolean;
+      searchThreads?: number;
+    }> = {},
   ): Promise<void> => {
     /** Any failure: one JSON error document with --json, a line on stderr, exit code 1. */
     const report = (error: unknown): void => {
@@ -192,21 +196,25 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
         },
       ) => {
         const json = options.json === true;
-        await withEngine(json, (engine) =>
-          searchCommand(
-            engine,
-            query,
-            {
-              json,
-              conversationId: options.conversation ?? null,
-              sender: options.sender ?? null,
-              after: options.after ?? null,
-              before: options.before ?? null,
-              limit: options.limit,
-              relevance: options.relevance === true,
-            },
-            out,
-          ),
+        await withEngine(
+          json,
+          (engine) =>
+            searchCommand(
+              engine,
+              query,
+              {
+                json,
+                conversationId: options.conversation ?? null,
+                sender: options.sender ?? null,
+                after: options.after ?? null,
+                before: options.before ?? null,
+                limit: options.limit,
+                relevance: options.relevance === true,
+              },
+              out,
+            ),
+          // One search and out: threads started by it would only be waited for at the end.
+          { searchThreads: 0 },
         );
       },
     );

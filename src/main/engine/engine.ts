@@ -63,7 +63,7 @@ export type Engine = Readonly<{
   fileHasher: FileHasher;
   /** Resolves with the final state of a restore, export or verify task. */
   taskSettled(id: string): Promise<Task>;
-  /** Resolves once the search threads have started (or failed to: searches then use fewer). */
+  /** Starts the search threads, resolving once they have (or failed to: searches use fewer). */
   searchThreadsStarted(): Promise<void>;
   /** Resolves once the import folder (if any) is being watched. */
   watcherReady: Promise<void>;
@@ -138,7 +138,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     await imports.close();
     throw error;
   }
-  // Started once the query thread has migrated the vault: they only read it.
+  // Made once the query thread has migrated the vault (they only read it); started by a search.
   const searchThreads = new SearchThreads(
     path.join(options.workersDir, 'db-worker.mjs'),
     { file: databaseFile, nativeBinding: options.nativeBinding },

@@ -1,8 +1,8 @@
 /**
  * Search threads: read-only query threads that count parts of a search's hits while the query
  * thread reads the page of hits and counts its own part (search-parts.ts). One per core beside
- * the query thread's, at least one and at most MAX_SEARCH_THREADS. They start in the background
- * once the vault is open; until they are ready, or if one cannot start, fewer threads count.
+ * the query thread's, at least one and at most MAX_SEARCH_THREADS. The first search starts them in
+ * the background; until they are ready, or if one cannot start, fewer threads count.
  */
 import { availableParallelism } from 'node:os';
 import type { DbClient } from '../db/client';
@@ -19,26 +19,38 @@ export function searchThreadCount(cores = availableParallelism()): number {
 }
 
 export class SearchThreads {
+  readonly #workerPath: string;
+  readonly #data: DbWorkerData;
+  readonly #count: number;
   readonly #ready: DbClient[] = [];
-  readonly #starting: Promise<void>;
+  #starting: Promise<void> | null = null;
   #closed = false;
 
+  /** Nothing starts before the first search: a vault that is never searched pays nothing. */
   constructor(workerPath: string, data: DbWorkerData, count: number) {
-    const start = async (): Promise<void> => {
-      try {
-        const client = await startDbWorker(workerPath, { ...data, readOnly: true });
-        if (this.#closed) await client.close();
-        else this.#ready.push(client);
-      } catch {
-        // This thread could not start: the search counts on the others and the query thread.
-      }
-    };
-    this.#starting = Promise.all(Array.from({ length: count }, start)).then(() => undefined);
+    this.#workerPath = workerPath;
+    this.#data = data;
+    this.#count = count;
   }
 
-  /** Resolves once every search thread has started or failed to. */
-  started(): Promise<void> {
+  #start(): Promise<void> {
+    this.#starting ??= Promise.all(
+      Array.from({ length: this.#count }, async () => {
+        try {
+          const client = await startDbWorker(this.#workerPath, { ...this.#data, readOnly: true });
+          if (this.#closed) await client.close();
+          else this.#ready.push(client);
+        } catch {
+          // This thread could not start: the search counts on the others and the query thread.
+        }
+      }),
+    ).then(() => undefined);
     return this.#starting;
+  }
+
+  /** Starts the search threads (if no search has) and resolves once each started or failed to. */
+  started(): Promise<void> {
+    return this.#start();
   }
 
   /** Runs a search on the query thread `db`, its count split over it and the search threads. */
@@ -46,6 +58,8 @@ export class SearchThreads {
     db: DbClient,
     request: SearchRequest,
   ): Promise<{ total: number; hits: SearchHit[]; nextCursor: string | null }> {
+    // The first search starts the threads and counts without them; later ones have them.
+    void this.#start();
     const helpers = [...this.#ready];
     const bounds =
       helpers.length === 0 ? [] : await db.call('searchPartBounds', helpers.length + 1);
