@@ -8,7 +8,7 @@ import {
   type SearchRequest,
 } from '../../../src/main/engine/search/search-messages';
 import { partsBetween, searchPartBounds } from '../../../src/main/engine/search/search-parts';
-import { countSql, hitsSql, WHOLE } from '../../../src/main/engine/search/search-sql';
+import { countSql, hitsSql } from '../../../src/main/engine/search/search-sql';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../../src/shared/search-snippet';
 import { useTempDirs } from '../../support/temp-dir';
 import { openVaultDb } from '../../support/vault-db';
@@ -297,7 +297,7 @@ describe('search', () => {
     }
   });
 
-  it('counts the same hits split into parts of the id space as whole', () => {
+  it('finds and counts the same hits split into parts of the id space as whole', () => {
     const subSecond = {
       after: Date.UTC(2023, 5, 1, 10, 30, 0, 500),
       before: Date.UTC(2024, 1, 1, 8, 15, 0, 250),
@@ -312,24 +312,34 @@ describe('search', () => {
       ['好 after:2023-06-01 before:2024-02-01', {}],
       ['好', subSecond],
       ['has:media', {}],
+      ['好', { order: 'relevance' }],
     ];
+    const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
     for (const [query, extra] of queries) {
-      const whole = searchMessages(db, request(query, { ...extra, limit: 5 }));
-      for (const parts of [2, 3, 4]) {
-        const split = partsBetween(searchPartBounds(db, parts));
-        expect(split.length, `${parts} parts`).toBeGreaterThan(1);
-        const counts = split.map((part) => countSearchHits(db, request(query, extra), part));
-        expect(
-          counts.reduce((sum, count) => sum + count, 0),
-          `${query} in ${parts}`,
-        ).toBe(whole.total);
-        // The page's own part, as the query thread counts it beside the others.
-        const newest = split.at(-1) ?? WHOLE;
-        const page = searchMessages(db, request(query, { ...extra, limit: 5 }), newest);
-        expect(page.hits).toEqual(whole.hits);
-        expect(
-          page.total + (page.totalIsWhole ? 0 : counts.slice(0, -1).reduce((a, b) => a + b, 0)),
-        ).toBe(whole.total);
+      for (const limit of [5, 1000]) {
+        const whole = searchMessages(db, request(query, { ...extra, limit }));
+        for (const parts of [2, 3, 4]) {
+          const label = `${query} ${extra.order ?? 'newest'}, ${parts} parts of ${limit}`;
+          const split = partsBetween(searchPartBounds(db, parts));
+          expect(split.length, label).toBeGreaterThan(1);
+          const counts = split.map((part) => countSearchHits(db, request(query, extra), part));
+          expect(sum(counts), label).toBe(whole.total);
+          const pages = split.map((part) =>
+            searchMessages(db, request(query, { ...extra, limit }), part),
+          );
+          if (extra.order === 'relevance') {
+            // Ranked over every hit on the thread with the newest part; the others count theirs.
+            const page = pages.at(-1);
+            expect(page?.hits, label).toEqual(whole.hits);
+            const others = page?.totalIsWhole === true ? 0 : sum(counts.slice(0, -1));
+            expect((page?.total ?? 0) + others, label).toBe(whole.total);
+          } else {
+            // Newest first, each part pages through its own hits: newest parts first, in order.
+            const merged = pages.reverse().flatMap((page) => page.hits);
+            expect(merged.slice(0, limit), label).toEqual(whole.hits);
+            expect(sum(pages.map((page) => page.total)), label).toBe(whole.total);
+          }
+        }
       }
     }
   });

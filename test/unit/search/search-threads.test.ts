@@ -86,6 +86,30 @@ describe('searching with search threads', () => {
       const second = await engine.handlers['search.messages'](request(query, first.nextCursor));
       expect(second, `${query}, page 2`).toEqual(alone(query, first.nextCursor));
     }
+    // Fewer hits than a page, spread or not over the parts.
+    for (const query of ['dinner after:2024-01-18', 'dinner photo time the 我 你', 'nothing']) {
+      const expected = alone(query);
+      expect(expected.total, query).toBeLessThan(20);
+      if (query !== 'nothing') expect(expected.total, query).toBeGreaterThan(1);
+      expect(await engine.handlers['search.messages'](request(query)), query).toEqual(expected);
+    }
+  });
+
+  it('ranks by relevance over every hit while the parts are counted apart', async () => {
+    for (const query of QUERIES) {
+      const ranked = { ...request(query), order: 'relevance' as const };
+      const db = openDatabase(path.join(vaultDir, 'vault.db'), { readonly: true });
+      try {
+        const { total, hits, nextCursor } = searchMessages(db, ranked);
+        expect(await engine.handlers['search.messages'](ranked), query).toEqual({
+          total,
+          hits,
+          nextCursor,
+        });
+      } finally {
+        db.close();
+      }
+    }
   });
 });
 

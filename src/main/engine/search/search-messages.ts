@@ -142,9 +142,10 @@ function countHits(db: Database, plan: SearchPlan, part: IdPart): number {
 }
 
 /**
- * A page of hits and how many hits there are: all of them, or with `part`, those in that part of
- * the id space (the other parts counted elsewhere, see search-parts.ts). `totalIsWhole` says the
- * total is the whole count even so: a first page with room to spare holds every hit.
+ * A page of hits and how many hits there are; with `part`, those in that part of the id space
+ * (the other parts searched elsewhere, see search-threads.ts): newest first, the page is of the
+ * part's hits; by relevance, of all hits, and only the count is the part's. `totalIsWhole` says
+ * the total counts every hit even so (a relevance page with room to spare holds them all).
  */
 export function searchMessages(
   db: Database,
@@ -153,16 +154,18 @@ export function searchMessages(
 ): SearchResult & { totalIsWhole: boolean } {
   const plan = planSearch(db, request, part);
   if (plan === null) return { total: 0, hits: [], nextCursor: null, totalIsWhole: true };
-  const hits = hitsSql(plan.sqlScope, request.order);
+  const newest = request.order === 'newest';
+  const hits = hitsSql(plan.sqlScope, request.order, newest ? part : WHOLE);
   const rows = prepared(db, hits).all(boundFor(hits, plan.params)) as HitRow[];
-  // A first page with room to spare holds every hit: it is the total, and counting them again
-  // would walk the index a second time (the whole of it, for a rare phrase of common characters).
+  // A first page with room to spare holds every hit it looked through (the part's newest first,
+  // all by relevance): that is the count, and counting again would walk the index a second time
+  // (the whole of it, for a rare phrase of common characters).
   const allOnPage = request.cursor === null && request.offset === 0 && rows.length < request.limit;
   const whole = part.from === null && part.below === null;
   const last = rows.at(-1);
   return {
     total: allOnPage ? rows.length : countHits(db, plan, part),
-    totalIsWhole: allOnPage || whole,
+    totalIsWhole: whole || (allOnPage && !newest),
     hits: rows.map((row) => ({
       messageId: String(row.id),
       conversationId: row.conversation_id,

@@ -109,11 +109,17 @@ function conditions(scope: SqlScope): string[] {
   return where;
 }
 
+/** The conditions keeping a walk of the index inside one part of the id space. */
+function partConditions(part: IdPart): string[] {
+  return [
+    ...(part.from === null ? [] : [`f.rowid >= ${asInteger(':partFrom')}`]),
+    ...(part.below === null ? [] : [`f.rowid < ${asInteger(':partBelow')}`]),
+  ];
+}
+
 /** SQL counting every hit (exact, never capped), or those in one part of the id space. */
 export function countSql(scope: SqlScope, part: IdPart = WHOLE): string {
-  const where = conditions(scope);
-  if (part.from !== null) where.push(`f.rowid >= ${asInteger(':partFrom')}`);
-  if (part.below !== null) where.push(`f.rowid < ${asInteger(':partBelow')}`);
+  const where = [...conditions(scope), ...partConditions(part)];
   const join = needsMessageRow(scope) ? ' JOIN messages AS m ON m.id = f.rowid' : '';
   return `SELECT count(*) FROM messages_fts AS f${join} WHERE ${where.join(' AND ')}`;
 }
@@ -123,10 +129,13 @@ const HIT_COLUMNS = `m.id, m.conversation_id, c.title, c.platform, m.sent_at, m.
 /** Relevance ranks by the text column only; sender and scope are filters. */
 const RANK = 'bm25(messages_fts, 1.0, 0.0, 0.0)';
 
-/** SQL of one page of hits, newest first (below a cursor id) or by relevance (at an offset). */
-export function hitsSql(scope: SqlScope, order: SearchOrder): string {
+/**
+ * SQL of one page of hits, newest first (below a cursor id, in one part of the id space or all of
+ * it) or by relevance (at an offset, always over all of it).
+ */
+export function hitsSql(scope: SqlScope, order: SearchOrder, part: IdPart = WHOLE): string {
   const where = conditions(scope);
-  if (order === 'newest') where.push(`f.rowid < ${asInteger(':cursor')}`);
+  if (order === 'newest') where.push(`f.rowid < ${asInteger(':cursor')}`, ...partConditions(part));
   const orderBy =
     order === 'relevance'
       ? `ORDER BY ${RANK}, f.rowid DESC LIMIT :limit OFFSET :offset`

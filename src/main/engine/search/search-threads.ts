@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import type { DbClient } from '../db/client';
 import { startDbWorker } from '../db/client';
-import type { DbWorkerData } from '../db/worker-protocol';
+import type { DbWorkerData, QueryArgs, QueryResult } from '../db/worker-protocol';
 import type { SearchHit, SearchRequest } from './search-messages';
 import { partsBetween } from './search-parts';
 
@@ -64,17 +64,42 @@ export class SearchThreads {
     const bounds =
       helpers.length === 0 ? [] : await db.call('searchPartBounds', helpers.length + 1);
     const parts = partsBetween(bounds);
-    const newest = parts.pop() ?? { from: null, below: null };
+    /** The thread of a part: the newest (last) is the query thread's, the others a helper's. */
+    const on = (index: number): DbClient =>
+      index === parts.length - 1 ? db : (helpers[index] ?? db);
+    /** A search thread that has gone leaves its part to the query thread. */
+    const call = <K extends 'searchMessages' | 'countSearchHits'>(
+      index: number,
+      name: K,
+      ...args: QueryArgs<K>
+    ): Promise<QueryResult<K>> =>
+      on(index)
+        .call(name, ...args)
+        .catch((error: unknown) =>
+          on(index) === db ? Promise.reject(error) : db.call(name, ...args),
+        );
+
+    if (request.order === 'newest') {
+      // Each thread pages through its own part; the page is the newest parts' hits, in order.
+      const pages = await Promise.all(
+        parts.map((part, index) => call(index, 'searchMessages', request, part)),
+      );
+      const hits = pages
+        .reverse()
+        .flatMap((page) => page.hits)
+        .slice(0, request.limit);
+      const last = hits.at(-1);
+      return {
+        total: pages.reduce((sum, page) => sum + page.total, 0),
+        hits,
+        nextCursor: last !== undefined && hits.length === request.limit ? last.messageId : null,
+      };
+    }
+    // By relevance the page ranks every hit (on the query thread); the others count their parts.
+    const newestPart = parts.length - 1;
     const [page, ...counts] = await Promise.all([
-      db.call('searchMessages', request, newest),
-      ...parts.map((part, index) => {
-        const helper = helpers[index];
-        const count = () => db.call('countSearchHits', request, part);
-        // A search thread that has gone (its part is counted on the query thread instead).
-        return helper === undefined
-          ? count()
-          : helper.call('countSearchHits', request, part).catch(count);
-      }),
+      call(newestPart, 'searchMessages', request, parts[newestPart] ?? { from: null, below: null }),
+      ...parts.slice(0, -1).map((part, index) => call(index, 'countSearchHits', request, part)),
     ]);
     const { totalIsWhole, ...result } = page;
     const others = counts.reduce((sum, count) => sum + count, 0);
