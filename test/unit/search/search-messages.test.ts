@@ -8,7 +8,7 @@ import {
   type SearchRequest,
 } from '../../../src/main/engine/search/search-messages';
 import { partsBetween, searchPartBounds } from '../../../src/main/engine/search/search-parts';
-import { countSql, hitsSql } from '../../../src/main/engine/search/search-sql';
+import { countSql, hitsSql, WHOLE } from '../../../src/main/engine/search/search-sql';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../../src/shared/search-snippet';
 import { useTempDirs } from '../../support/temp-dir';
 import { openVaultDb } from '../../support/vault-db';
@@ -397,22 +397,33 @@ describe('search', () => {
 });
 
 describe('rowid bounds of search', () => {
-  it('are handed to FTS5 as integers, the only type it seeks with', () => {
-    // better-sqlite3 binds numbers as REAL; FTS5 ignores a REAL rowid bound and walks the whole
-    // list of a term, leaving the bound to SQLite (a month of a common word cost as much as all of it).
+  it('are one lower and one upper bound at most, handed to FTS5 as integers', () => {
+    // FTS5 seeks with one lower and one upper rowid bound and leaves any other to SQLite, which
+    // then walks the index row by row; and better-sqlite3 binds numbers as REAL, which FTS5 does
+    // not take as a bound at all (a month of a common word cost as much as all of it).
     const scopes = [
+      { after: null, before: null, literals: [] },
       { after: Date.UTC(2024, 0, 1), before: Date.UTC(2024, 1, 1), literals: [] },
       { after: Date.UTC(2024, 0, 1) + 500, before: Date.UTC(2024, 1, 1) + 500, literals: [] },
     ];
+    const parts = [WHOLE, { from: 1, below: null }, { from: 1, below: 2 }];
+    let checked = 0;
     for (const scope of scopes) {
-      for (const sql of [countSql(scope), hitsSql(scope, 'newest'), hitsSql(scope, 'relevance')]) {
-        const bounds = [...sql.matchAll(/f\.rowid\s*[<>]=?\s*(CAST\([^)]*\)|\S+)/gu)].map(
-          (match) => match[1],
-        );
-        expect(bounds.length, sql).toBeGreaterThan(0);
-        for (const bound of bounds) expect(bound, sql).toMatch(/^CAST\(.* AS INTEGER\)$/u);
+      for (const part of parts) {
+        for (const sql of [
+          countSql(scope, part),
+          hitsSql(scope, 'newest', part),
+          hitsSql(scope, 'relevance'),
+        ]) {
+          const bounds = [...sql.matchAll(/f\.rowid\s*([<>]=?)\s*(CAST\(.*? AS INTEGER\)|\S+)/gu)];
+          expect(bounds.filter(([, op]) => op?.startsWith('>')).length, sql).toBeLessThanOrEqual(1);
+          expect(bounds.filter(([, op]) => op?.startsWith('<')).length, sql).toBeLessThanOrEqual(1);
+          for (const [, , bound] of bounds) expect(bound, sql).toMatch(/^CAST\(.* AS INTEGER\)$/u);
+          checked += bounds.length;
+        }
       }
     }
+    expect(checked).toBeGreaterThan(20);
   });
 });
 

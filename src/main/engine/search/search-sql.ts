@@ -89,37 +89,51 @@ const subSecond = (instant: number | null): boolean => instant !== null && insta
 const needsMessageRow = (scope: SqlScope): boolean =>
   scope.literals.length > 0 || subSecond(scope.after) || subSecond(scope.before);
 
-function conditions(scope: SqlScope): string[] {
+/** Id bounds as SQL expressions: the walk keeps ids >= every lower one and < every upper one. */
+type IdBounds = Readonly<{ lower: readonly string[]; upper: readonly string[] }>;
+
+const NO_BOUNDS: IdBounds = { lower: [], upper: [] };
+
+/** The bounds keeping a walk of the index inside one part of the id space. */
+const partBounds = (part: IdPart): IdBounds => ({
+  lower: part.from === null ? [] : [':partFrom'],
+  upper: part.below === null ? [] : [':partBelow'],
+});
+
+/**
+ * The MATCH and every condition of a search. The id bounds (dates, a part, a page's cursor) are
+ * folded into one lower and one upper bound on the rowid: FTS5 seeks with one of each and leaves
+ * any other to SQLite, which then walks the index row by row up to it.
+ */
+function conditions(scope: SqlScope, bounds: IdBounds = NO_BOUNDS): string[] {
   const where = ['messages_fts MATCH :match'];
+  const lower = [...bounds.lower];
+  const upper = [...bounds.upper];
   if (scope.after !== null) {
     // Rounded up to the next whole second, the id bound may pass over messages of the bound's own
     // second: those the sent time then keeps.
-    if (subSecond(scope.after))
-      where.push(`f.rowid >= ${asInteger(':firstId - 65536')}`, 'm.sent_at >= :after');
-    else where.push(`f.rowid >= ${asInteger(':firstId')}`);
+    lower.push(subSecond(scope.after) ? ':firstId - 65536' : ':firstId');
+    if (subSecond(scope.after)) where.push('m.sent_at >= :after');
   }
   if (scope.before !== null) {
-    if (subSecond(scope.before))
-      where.push(`f.rowid < ${asInteger(':endId')}`, 'm.sent_at < :before');
-    else where.push(`f.rowid < ${asInteger(':endId')}`);
+    upper.push(':endId');
+    if (subSecond(scope.before)) where.push('m.sent_at < :before');
   }
+  if (lower.length > 0) where.push(`f.rowid >= ${asInteger(combined('max', lower))}`);
+  if (upper.length > 0) where.push(`f.rowid < ${asInteger(combined('min', upper))}`);
   scope.literals.forEach((_literal, index) => {
     where.push(`m.text LIKE :literal${index} ESCAPE '\\'`);
   });
   return where;
 }
 
-/** The conditions keeping a walk of the index inside one part of the id space. */
-function partConditions(part: IdPart): string[] {
-  return [
-    ...(part.from === null ? [] : [`f.rowid >= ${asInteger(':partFrom')}`]),
-    ...(part.below === null ? [] : [`f.rowid < ${asInteger(':partBelow')}`]),
-  ];
-}
+/** One expression for several bounds (SQLite's max() and min() of several values). */
+const combined = (fold: 'max' | 'min', expressions: readonly string[]): string =>
+  expressions.length === 1 ? (expressions[0] ?? '') : `${fold}(${expressions.join(', ')})`;
 
 /** SQL counting every hit (exact, never capped), or those in one part of the id space. */
 export function countSql(scope: SqlScope, part: IdPart = WHOLE): string {
-  const where = [...conditions(scope), ...partConditions(part)];
+  const where = conditions(scope, partBounds(part));
   const join = needsMessageRow(scope) ? ' JOIN messages AS m ON m.id = f.rowid' : '';
   return `SELECT count(*) FROM messages_fts AS f${join} WHERE ${where.join(' AND ')}`;
 }
@@ -134,8 +148,10 @@ const RANK = 'bm25(messages_fts, 1.0, 0.0, 0.0)';
  * it) or by relevance (at an offset, always over all of it).
  */
 export function hitsSql(scope: SqlScope, order: SearchOrder, part: IdPart = WHOLE): string {
-  const where = conditions(scope);
-  if (order === 'newest') where.push(`f.rowid < ${asInteger(':cursor')}`, ...partConditions(part));
+  const where =
+    order === 'newest'
+      ? conditions(scope, { ...partBounds(part), upper: [':cursor', ...partBounds(part).upper] })
+      : conditions(scope);
   const orderBy =
     order === 'relevance'
       ? `ORDER BY ${RANK}, f.rowid DESC LIMIT :limit OFFSET :offset`
