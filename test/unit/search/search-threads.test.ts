@@ -135,3 +135,41 @@ describe('search threads that cannot start', () => {
     }
   });
 });
+
+describe('a search thread that goes while searching', () => {
+  it('leaves its parts to the other threads', async () => {
+    const file = path.join(vaultDir, 'vault.db');
+    const workerPath = path.join(workersDir, 'db-worker.mjs');
+    const db = await startDbWorker(workerPath, { file, nativeBinding: undefined });
+    let started = 0;
+    const threads = new SearchThreads(
+      workerPath,
+      { file, nativeBinding: undefined },
+      3,
+      async (at, data) => {
+        started += 1;
+        const client = await startDbWorker(at, data);
+        if (started !== 2) return client;
+        // The second thread has gone by the time it is asked for anything.
+        await client.close();
+        return client;
+      },
+    );
+    try {
+      await threads.started();
+      for (const query of QUERIES) {
+        expect(await threads.search(db, request(query)), query).toEqual(alone(query));
+        const ranked = { ...request(query), order: 'relevance' as const };
+        const expected = await db.call('searchMessages', ranked);
+        expect(await threads.search(db, ranked), `${query} by relevance`).toEqual({
+          total: expected.total,
+          hits: expected.hits,
+          nextCursor: null,
+        });
+      }
+    } finally {
+      await threads.close();
+      await db.close();
+    }
+  });
+});
