@@ -159,6 +159,7 @@ describe('a search thread that goes while searching', () => {
       await threads.started();
       for (const query of QUERIES) {
         expect(await threads.search(db, request(query)), query).toEqual(alone(query));
+        expect(threads.threadCount, 'the thread that has gone is let go').toBe(2);
         const ranked = { ...request(query), order: 'relevance' as const };
         const expected = await db.call('searchMessages', ranked);
         expect(await threads.search(db, ranked), `${query} by relevance`).toEqual({

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import type { DbClient } from '../db/client';
 import { startDbWorker } from '../db/client';
 import type { DbWorkerData } from '../db/worker-protocol';
+import { VaultError } from '../errors';
 import type { SearchHit, SearchRequest } from './search-messages';
 import { partsBetween } from './search-parts';
 
@@ -69,6 +70,11 @@ export class SearchThreads {
     return this.#starting;
   }
 
+  /** How many search threads are ready. */
+  get threadCount(): number {
+    return this.#ready.length;
+  }
+
   /** Starts the search threads (if no search has) and resolves once each started or failed to. */
   started(): Promise<void> {
     return this.#start();
@@ -113,6 +119,9 @@ export class SearchThreads {
             // last of all); an error of the query thread is the search's.
             if (thread === db) throw error;
             queue.unshift(index);
+            if (error instanceof VaultError && error.code === 'DATABASE_CLOSED') {
+              this.#ready.splice(this.#ready.indexOf(thread), 1);
+            }
             return;
           }
         }
