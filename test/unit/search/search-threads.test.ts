@@ -148,8 +148,9 @@ describe('a search thread that goes while searching', () => {
       3,
       async (at, data) => {
         started += 1;
+        const which = started;
         const client = await startDbWorker(at, data);
-        if (started !== 2) return client;
+        if (which !== 2) return client;
         // The second thread has gone by the time it is asked for anything.
         await client.close();
         return client;
