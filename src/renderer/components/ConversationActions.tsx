@@ -18,7 +18,7 @@ export function ConversationActions({
       {/* Made only while open: its form (date inputs above all) is costly to build, and building
           it with every conversation opened would slow down the opening. */}
       {exporting ? (
-        <ExportDialog conversation={conversation} open onClose={() => setExporting(false)} />
+        <ExportDialog conversation={conversation} onClose={() => setExporting(false)} />
       ) : null}
     </div>
   );

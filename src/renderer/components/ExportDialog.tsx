@@ -7,7 +7,7 @@ import { useTasks } from '../store/task-store';
 import { DestinationField } from './DestinationField';
 import { useModal } from './use-modal';
 
-type Props = Readonly<{ conversation: ConversationSummary; open: boolean; onClose: () => void }>;
+type Props = Readonly<{ conversation: ConversationSummary; onClose: () => void }>;
 
 /** A local calendar day (`2024-05-01` from a date input) as the instant it starts, in ISO. */
 function dayStart(day: string, plusDays = 0): string | null {
@@ -17,11 +17,14 @@ function dayStart(day: string, plusDays = 0): string | null {
   return new Date(Number(year), Number(month) - 1, Number(date) + plusDays).toISOString();
 }
 
-/** Export one conversation: format, an optional date range, media or not, and where to. */
-export function ExportDialog({ conversation, open, onClose }: Props) {
+/**
+ * Export one conversation: format, an optional date range, media or not, and where to. Shown
+ * while it is mounted (its owner mounts it to open it).
+ */
+export function ExportDialog({ conversation, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const host = useHost();
-  const ref = useModal(open);
+  const ref = useModal(true);
   const defaultDestination = useTasks((state) => state.defaultDestination);
   const applyTask = useTasks((state) => state.apply);
   const [format, setFormat] = useState<ExportFormat>('html');

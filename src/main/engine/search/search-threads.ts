@@ -11,6 +11,7 @@ import type { DbWorkerData } from '../db/worker-protocol';
 import { VaultError } from '../errors';
 import type { SearchHit, SearchRequest } from './search-messages';
 import { partsBetween } from './search-parts';
+import { WHOLE } from './search-sql';
 
 export const MAX_SEARCH_THREADS = 3;
 
@@ -102,7 +103,7 @@ export class SearchThreads {
     // Newest first, every part is paged and counted. By relevance, the newest part's job ranks
     // every hit for the page and counts its part; the others only count.
     const run = (thread: DbClient, index: number) => {
-      const part = parts[index] ?? { from: null, below: null };
+      const part = parts[index] ?? WHOLE;
       return ranked && index !== newest
         ? thread.call('countSearchHits', request, part).then((total) => ({ total, hits: [] }))
         : thread.call('searchMessages', request, part);
