@@ -3,6 +3,11 @@
  * transaction: conversations, participants, messages (insert-or-ignore by key), attachments, the
  * full-text rows of what was added, conversation totals, the archive's counters and the job's
  * checkpoint all commit together, so a crash loses at most the batch in flight.
+ *
+ * Messages go in MESSAGES_PER_INSERT rows to a statement (one statement per row cost the writer as
+ * much again as the rows themselves), all of a batch's messages before any full-text row: a
+ * statement of many rows keeps a statement journal, and opening one while the full-text table is
+ * in the transaction makes FTS5 write out everything it holds in memory as a new segment.
  */
 import type { Database } from 'better-sqlite3';
 import type { Platform } from '../../../shared/platforms';
@@ -82,11 +87,32 @@ export type Batch = Readonly<{
 
 export type BatchOutcome = Readonly<{ added: number; existing: number }>;
 
+/** Rows per multi-row message insert (measured: 16 to 64 all about 15% faster than one). */
+export const MESSAGES_PER_INSERT = 50;
+
+const MESSAGE_COLUMNS =
+  'id, conversation_id, key, external_id, sent_at, sender, kind, text, reply_to, forwarded_from, edited_at, reactions_json, entities_json, archive_id';
+const MESSAGE_PARAMETERS = MESSAGE_COLUMNS.split(',').length;
+
+// A message already stored under its key is left as it is; an id in use is an error (see
+// insertMessages), never silently dropped.
+const insertMessagesSql = (rows: number): string =>
+  `INSERT INTO messages (${MESSAGE_COLUMNS})
+   VALUES ${Array.from({ length: rows }, () => `(${Array.from({ length: MESSAGE_PARAMETERS }, () => '?').join(', ')})`).join(', ')}
+   ON CONFLICT (conversation_id, key) DO NOTHING`;
+
+type MessageParameters = (string | number | null)[];
+
 export class VaultWriter {
   readonly #db: Database;
   readonly #upsertConversation;
   readonly #insertParticipant;
   readonly #insertMessageStatement;
+  readonly #insertMessagesStatement;
+  readonly #storedIds;
+  readonly #rowsPerInsert: number;
+  /** The parameters of one multi-row insert, filled in place for each. */
+  readonly #parameters: MessageParameters;
   readonly #insertFts;
   readonly #insertAttachment;
   readonly #insertBlob;
@@ -100,8 +126,11 @@ export class VaultWriter {
   /** Sender names as the index holds them. */
   readonly #senders = new Map<string, string>();
 
-  constructor(db: Database) {
+  /** `rowsPerInsert`: messages per multi-row insert (tests make it small). */
+  constructor(db: Database, rowsPerInsert = MESSAGES_PER_INSERT) {
     this.#db = db;
+    this.#rowsPerInsert = rowsPerInsert;
+    this.#parameters = new Array<string | number | null>(rowsPerInsert * MESSAGE_PARAMETERS);
     const maxIdIn = db
       .prepare<[number, number], number | null>(
         'SELECT max(id) FROM messages WHERE id BETWEEN ? AND ?',
@@ -118,32 +147,15 @@ export class VaultWriter {
     this.#insertParticipant = db.prepare<[string, string]>(
       'INSERT OR IGNORE INTO participants (conversation_id, name) VALUES (?, ?)',
     );
-    this.#insertMessageStatement = db.prepare<
-      [
-        number,
-        string,
-        string,
-        string | null,
-        number,
-        string | null,
-        string,
-        string,
-        string | null,
-        string | null,
-        number | null,
-        string | null,
-        string | null,
-        number,
-      ]
-    >(
-      // A message already stored under its key is left as it is; an id in use is an error (see
-      // insertMessage), never silently dropped.
-      `INSERT INTO messages
-         (id, conversation_id, key, external_id, sent_at, sender, kind, text, reply_to,
-          forwarded_from, edited_at, reactions_json, entities_json, archive_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (conversation_id, key) DO NOTHING`,
+    this.#insertMessageStatement = db.prepare<MessageParameters>(insertMessagesSql(1));
+    this.#insertMessagesStatement = db.prepare<[MessageParameters]>(
+      insertMessagesSql(rowsPerInsert),
     );
+    this.#storedIds = db
+      .prepare<[string], number>(
+        'SELECT id FROM messages WHERE id IN (SELECT value FROM json_each(?))',
+      )
+      .pluck();
     this.#insertFts = db.prepare<[number, string, string, string]>(
       'INSERT INTO messages_fts (rowid, text, sender, scope) VALUES (?, ?, ?, ?)',
     );
@@ -206,17 +218,18 @@ export class VaultWriter {
         for (const { conversationId, name } of columns.participants) {
           this.#insertParticipant.run(conversationId, name);
         }
+        const rowIds = this.#insertMessages(columns, archiveId);
         let added = 0;
         const totals = new Map<string, { count: number; first: number; last: number }>();
         for (let index = 0; index < count; index += 1) {
+          const rowId = rowIds[index] ?? Number.NaN;
+          if (Number.isNaN(rowId)) continue;
+          added += 1;
           const conversationId = columns.conversationId[index] ?? '';
           const sentAt = columns.times[index * 2] ?? 0;
           const attachmentsJson = columns.attachmentsJson[index] ?? null;
           const attachments =
             attachmentsJson === null ? [] : (JSON.parse(attachmentsJson) as AttachmentRow[]);
-          const rowId = this.#insertMessage(columns, index, sentAt, archiveId);
-          if (rowId === null) continue;
-          added += 1;
           const kind = columns.kind[index] ?? 'other';
           const text = columns.text[index] ?? '';
           this.#insertFts.run(
@@ -278,34 +291,73 @@ export class VaultWriter {
     return scope;
   }
 
-  /** Inserts message `index` of the batch under a time-ordered id; null when its key is stored. */
-  #insertMessage(
+  /**
+   * Inserts the batch's messages under time-ordered ids: the id each got, or NaN where its key
+   * was stored already. Whole groups go through the multi-row insert, the rest one by one.
+   */
+  #insertMessages(columns: BatchColumns, archiveId: number): Float64Array {
+    const count = columns.key.length;
+    const rowIds = new Float64Array(count).fill(Number.NaN);
+    let index = 0;
+    for (; index + this.#rowsPerInsert <= count; index += this.#rowsPerInsert) {
+      this.#insertGroup(columns, index, archiveId, rowIds);
+    }
+    for (; index < count; index += 1) {
+      rowIds[index] = this.#insertMessage(columns, index, archiveId);
+    }
+    return rowIds;
+  }
+
+  /**
+   * Inserts messages [first, first + rowsPerInsert) with one statement. Each gets its id before
+   * the statement runs; an id left unused by a message whose key was stored stays a gap (ids need
+   * only be ordered, not dense). If another writer took one of the ids, the statement changes
+   * nothing and the group goes one by one, which finds free ids.
+   */
+  #insertGroup(
     columns: BatchColumns,
-    index: number,
-    sentAt: number,
+    first: number,
     archiveId: number,
-  ): number | null {
-    const editedAt = columns.times[index * 2 + 1] ?? Number.NaN;
+    rowIds: Float64Array,
+  ): void {
+    const rows = this.#rowsPerInsert;
+    const parameters = this.#parameters;
+    for (let row = 0; row < rows; row += 1) {
+      const index = first + row;
+      const id = this.#ids.propose(columns.times[index * 2] ?? 0);
+      this.#ids.taken(id);
+      rowIds[index] = id;
+      fillMessageParameters(parameters, row * MESSAGE_PARAMETERS, id, columns, index, archiveId);
+    }
+    let changes: number;
+    try {
+      changes = this.#insertMessagesStatement.run(parameters).changes;
+    } catch (error) {
+      if (!isPrimaryKeyConflict(error)) throw error;
+      for (let index = first; index < first + rows; index += 1) {
+        rowIds[index] = this.#insertMessage(columns, index, archiveId);
+      }
+      return;
+    }
+    if (changes === rows) return;
+    // Some keys were stored: the messages that got in are those whose id is now in use.
+    const stored = new Set(
+      this.#storedIds.all(JSON.stringify(Array.from(rowIds.subarray(first, first + rows)))),
+    );
+    for (let index = first; index < first + rows; index += 1) {
+      if (!stored.has(rowIds[index] ?? Number.NaN)) rowIds[index] = Number.NaN;
+    }
+  }
+
+  /** Inserts message `index` of the batch alone: its id, or NaN when its key is stored. */
+  #insertMessage(columns: BatchColumns, index: number, archiveId: number): number {
+    const parameters: MessageParameters = new Array<string | number | null>(MESSAGE_PARAMETERS);
     for (;;) {
-      const id = this.#ids.propose(sentAt);
+      const id = this.#ids.propose(columns.times[index * 2] ?? 0);
+      fillMessageParameters(parameters, 0, id, columns, index, archiveId);
       try {
-        const { changes } = this.#insertMessageStatement.run(
-          id,
-          columns.conversationId[index] ?? '',
-          columns.key[index] ?? '',
-          columns.externalId[index] ?? null,
-          sentAt,
-          columns.sender[index] ?? null,
-          columns.kind[index] ?? 'other',
-          columns.text[index] ?? '',
-          columns.replyTo[index] ?? null,
-          columns.forwardedFrom[index] ?? null,
-          Number.isNaN(editedAt) ? null : editedAt,
-          columns.reactionsJson[index] ?? null,
-          columns.entitiesJson[index] ?? null,
-          archiveId,
-        );
-        if (changes === 0) return null;
+        const { changes } = this.#insertMessageStatement.run(...parameters);
+        if (changes === 0) return Number.NaN;
         this.#ids.taken(id);
         return id;
       } catch (error) {
@@ -315,6 +367,32 @@ export class VaultWriter {
       }
     }
   }
+}
+
+/** Writes the insert parameters of message `index` of the batch at `parameters[at..]`. */
+function fillMessageParameters(
+  parameters: MessageParameters,
+  at: number,
+  id: number,
+  columns: BatchColumns,
+  index: number,
+  archiveId: number,
+): void {
+  const editedAt = columns.times[index * 2 + 1] ?? Number.NaN;
+  parameters[at] = id;
+  parameters[at + 1] = columns.conversationId[index] ?? '';
+  parameters[at + 2] = columns.key[index] ?? '';
+  parameters[at + 3] = columns.externalId[index] ?? null;
+  parameters[at + 4] = columns.times[index * 2] ?? 0;
+  parameters[at + 5] = columns.sender[index] ?? null;
+  parameters[at + 6] = columns.kind[index] ?? 'other';
+  parameters[at + 7] = columns.text[index] ?? '';
+  parameters[at + 8] = columns.replyTo[index] ?? null;
+  parameters[at + 9] = columns.forwardedFrom[index] ?? null;
+  parameters[at + 10] = Number.isNaN(editedAt) ? null : editedAt;
+  parameters[at + 11] = columns.reactionsJson[index] ?? null;
+  parameters[at + 12] = columns.entitiesJson[index] ?? null;
+  parameters[at + 13] = archiveId;
 }
 
 function isPrimaryKeyConflict(error: unknown): boolean {
