@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { inThreadSink, type BatchSink } from '../../../src/main/engine/import/batch-sink';
 import { runImport, type RunImportOptions } from '../../../src/main/engine/import/run-import';
 import { blobPath } from '../../../src/main/engine/vault/blob-store';
 import {
@@ -199,6 +200,40 @@ describe('an import', () => {
     expect(kept).toBeGreaterThan(0);
     expect(kept).toBeLessThan(30_000);
     expect(result.messagesAdded).toBe(kept);
+    db.close();
+  });
+
+  it('whose writer fails part-way sends nothing after the failure, and a new run adds the rest', async () => {
+    const { db, run, write } = await setup();
+    const file = await write('big.txt', chatLines(30_000));
+    const writer = inThreadSink(db);
+    let commits = 0;
+    let firstCheckpoint = 0;
+    const failingSecond: BatchSink = {
+      commit: (batch, archiveId, job) => {
+        commits += 1;
+        if (commits === 1) firstCheckpoint = job.recordsDone;
+        return commits === 2
+          ? Promise.reject(new Error('disk full'))
+          : writer.commit(batch, archiveId, job);
+      },
+      close: () => writer.close(),
+    };
+    const result = await run(file, {}, { sink: failingSecond });
+    expect(result).toMatchObject({
+      status: 'partial',
+      error: { message: expect.stringContaining('disk full') },
+    });
+    expect(commits).toBe(2);
+    const kept = count(db, 'SELECT count(*) FROM messages');
+    expect(kept).toBe(100);
+    // The job's checkpoint is where the last written batch left it.
+    expect(count(db, 'SELECT records_done FROM import_jobs')).toBe(firstCheckpoint);
+
+    const again = await run(file);
+    expect(again.status).toBe('imported');
+    expect(count(db, 'SELECT count(*) FROM messages')).toBe(30_000);
+    expect(count(db, 'SELECT count(DISTINCT key) FROM messages')).toBe(30_000);
     db.close();
   });
 

@@ -75,4 +75,38 @@ describe('the writer thread with checkpoints on a thread of their own', () => {
     expect(count(db, 'SELECT count(*) FROM messages')).toBe(3 * PER_BATCH);
     db.close();
   });
+
+  it('writes nothing that follows a failed batch of the same job while it was pending', async () => {
+    const { db, sink } = await vaultWithSink(path.join(workersDir, 'checkpoint-worker.mjs'));
+    const broken = {
+      ...batchOf(1),
+      // Messages of a conversation the vault does not have: the batch fails.
+      messages: batchOf(1).messages.map((message) => ({ ...message, conversationId: 'c9' })),
+    };
+    // Sent one after the other without waiting, as an import sends them.
+    const outcomes = await Promise.allSettled([
+      sink.commit(batchOf(0), 1, { id: 1, recordsDone: PER_BATCH }),
+      sink.commit(broken, 1, { id: 1, recordsDone: 2 * PER_BATCH }),
+      sink.commit(batchOf(2), 1, { id: 1, recordsDone: 3 * PER_BATCH }),
+      sink.commit(batchOf(3), 1, { id: 1, recordsDone: 4 * PER_BATCH }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'rejected',
+      'rejected',
+    ]);
+    const reasons = outcomes.map((outcome) =>
+      outcome.status === 'rejected' ? String(outcome.reason) : '',
+    );
+    expect(reasons[2]).toBe(reasons[1]);
+    expect(count(db, 'SELECT count(*) FROM messages')).toBe(PER_BATCH);
+    expect(count(db, 'SELECT records_done FROM import_jobs WHERE id = 1')).toBe(PER_BATCH);
+    // Once the failure is known, a new run of the job writes again.
+    await sink.commit(batchOf(1), 1, { id: 1, recordsDone: 2 * PER_BATCH });
+    expect(count(db, 'SELECT records_done FROM import_jobs WHERE id = 1')).toBe(2 * PER_BATCH);
+    await sink.close();
+    expect(count(db, 'SELECT count(*) FROM messages')).toBe(2 * PER_BATCH);
+    db.close();
+  });
 });

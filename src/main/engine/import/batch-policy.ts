@@ -5,6 +5,11 @@
 export const FIRST_BATCH_MESSAGES = 100;
 export const LATER_BATCH_MESSAGES = 10_000;
 export const MAX_BATCH_MILLISECONDS = 500;
+/**
+ * Batches sent to the writer and not yet committed. With two, the writer finds the next batch
+ * waiting when it finishes one, instead of waiting while it is encoded and sent.
+ */
+export const COMMITS_IN_FLIGHT = 2;
 
 export class BatchPolicy {
   #commits = 0;

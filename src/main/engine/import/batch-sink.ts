@@ -20,7 +20,9 @@ export type BatchSink = Readonly<{
 export function inThreadSink(db: Database): BatchSink {
   const writer = new VaultWriter(db);
   return {
-    commit: (batch, archiveId, job) => Promise.resolve(writer.commit(batch, archiveId, job)),
+    // A failure is a rejection, as from the writer thread, never a throw.
+    commit: (batch, archiveId, job) =>
+      new Promise((resolve) => resolve(writer.commit(batch, archiveId, job))),
     close: () => Promise.resolve(),
   };
 }
@@ -34,6 +36,11 @@ export type WriterRequest =
   | Readonly<{
       type: 'commit';
       seq: number;
+      /**
+       * The seq of the same job's commit that was still pending when this one was sent (0 when
+       * none was): if that one failed, this one fails unwritten.
+       */
+      after: number;
       columns: BatchColumns;
       archiveId: number;
       job: JobCheckpoint;
@@ -78,9 +85,12 @@ export function writerThreadSink(
     { resolve: (outcome: BatchOutcome) => void; reject: (error: Error) => void }
   >();
   let seq = 0;
+  /** Per job, the seq of its last commit while that commit is pending. */
+  const lastPending = new Map<number, number>();
   worker.on('message', (reply: WriterReply) => {
     const entry = pending.get(reply.seq);
     pending.delete(reply.seq);
+    for (const [job, last] of lastPending) if (last === reply.seq) lastPending.delete(job);
     if (reply.type === 'committed') {
       toCheckpoints('checkpoint');
       entry?.resolve(reply.outcome);
@@ -89,12 +99,15 @@ export function writerThreadSink(
   worker.on('error', (error) => {
     for (const entry of pending.values()) entry.reject(error);
     pending.clear();
+    lastPending.clear();
   });
   return {
     commit(batch, archiveId, job) {
       seq += 1;
       const { columns, transfer } = encodeBatch(batch);
-      const request: WriterRequest = { type: 'commit', seq, columns, archiveId, job };
+      const after = lastPending.get(job.id) ?? 0;
+      lastPending.set(job.id, seq);
+      const request: WriterRequest = { type: 'commit', seq, after, columns, archiveId, job };
       return new Promise((resolve, reject) => {
         pending.set(request.seq, { resolve, reject });
         worker.postMessage(request, transfer);

@@ -17,7 +17,7 @@ import { openExportSource } from '../source/open-export-source';
 import type { ExportSource } from '../source/export-source';
 import { storeStream, type StoredBlob } from '../vault/blob-store';
 import { startArchive, type ArchiveHandle, type ArchiveTotals } from './archive-records';
-import { BatchPolicy } from './batch-policy';
+import { BatchPolicy, COMMITS_IN_FLIGHT } from './batch-policy';
 import { finishImport } from './finish-import';
 import type { ImportErrorInfo, ImportProgress, ImportResult, ImportWarning } from './import-result';
 import { conversationIdFor, MessageKeyer } from './message-key';
@@ -145,7 +145,10 @@ async function importRecords(
   const { db, vaultDir } = options;
   const { inputPath, source, handle, warnings } = context;
   const sink = options.sink ?? inThreadSink(db);
-  let inFlight: Promise<void> = Promise.resolve();
+  /** Commits sent and not yet awaited, oldest first. */
+  const inFlight: Promise<void>[] = [];
+  /** The first commit that failed: no batch is sent after it (its records must be read again). */
+  let commitFailure: Readonly<{ error: unknown }> | null = null;
   const keyer = new MessageKeyer();
   const blobCache: BlobCache = new Map();
   // The original is stored beside the reading, starting once the first batch is committed, so that
@@ -194,6 +197,7 @@ async function importRecords(
   };
 
   const flush = async (): Promise<void> => {
+    if (commitFailure !== null) throw commitFailure.error;
     const batch: Batch = {
       conversations: pending.conversations,
       participants: pending.participants,
@@ -202,17 +206,28 @@ async function importRecords(
         : (pending.messages as MessageRow[]),
     };
     pending = { conversations: [], participants: [], messages: [], hasPromises: false };
-    // One batch in flight: the next one is read while this one commits.
-    await inFlight;
+    // Reading goes on while batches commit, and the writer has the next batch at hand when it
+    // finishes one: up to COMMITS_IN_FLIGHT are sent and not yet done.
+    while (inFlight.length >= COMMITS_IN_FLIGHT) await inFlight.shift();
+    if (commitFailure !== null) throw commitFailure.error;
     const progress = { bytesDone: source.bytesRead(), bytesTotal: source.totalBytes, messages };
-    inFlight = sink
+    const commit = sink
       .commit(batch, handle.archiveId, { id: handle.jobId, recordsDone: records })
-      .then(() => {
-        options.onProgress?.(progress);
-        options.onCommit?.();
-      });
+      .then(
+        () => {
+          options.onProgress?.(progress);
+          options.onCommit?.();
+        },
+        (error: unknown) => {
+          commitFailure ??= { error };
+          throw error;
+        },
+      );
+    // A failure is seen when the commit is awaited, not as an unhandled rejection before.
+    commit.catch(() => undefined);
+    inFlight.push(commit);
     policy.committed();
-    void inFlight.then(firstCommitted, firstCommitted);
+    void commit.then(firstCommitted, firstCommitted);
   };
 
   const accept = (record: ReadRecord, replay: boolean): void => {
@@ -283,10 +298,10 @@ async function importRecords(
   }
   try {
     await flush();
-    await inFlight;
+    while (inFlight.length > 0) await inFlight.shift();
   } catch (error) {
     breakError ??= errorFrom(error, inputPath);
-    await inFlight.catch(() => undefined);
+    await Promise.allSettled(inFlight);
   }
   firstCommitted();
 

@@ -1,6 +1,10 @@
 /**
  * The writer thread (see batch-sink.ts): commits the import's batches on its own connection, which
  * it opens with the first batch (the thread may start loading before the vault is migrated).
+ *
+ * An import sends its next batch before the last one is committed; a batch that follows one that
+ * failed fails the same way, unwritten, so a job's checkpoint never moves past records that were
+ * not written.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { connectionOnFirstUse, tuneForImport } from '../db/open-database';
@@ -18,6 +22,8 @@ const connection = connectionOnFirstUse(
   tuneForImport,
 );
 let writing: { writer: VaultWriter; checkpoints: WriterCheckpoints } | null = null;
+/** The failures of batches that a later batch may follow, by seq. */
+const failures = new Map<number, Readonly<{ code: string; message: string }>>();
 
 function writer(): VaultWriter {
   writing ??= {
@@ -34,12 +40,22 @@ port.on('message', (request: WriterRequest) => {
     return;
   }
   let reply: WriterReply;
-  try {
-    const outcome = writer().commitColumns(request.columns, request.archiveId, request.job);
-    reply = { type: 'committed', seq: request.seq, outcome };
-  } catch (error) {
-    const { code, message } = describeError(error);
-    reply = { type: 'failed', seq: request.seq, code, message };
+  const failedBefore = failures.get(request.after);
+  failures.delete(request.after);
+  if (failedBefore !== undefined) reply = { type: 'failed', seq: request.seq, ...failedBefore };
+  else {
+    try {
+      const outcome = writer().commitColumns(request.columns, request.archiveId, request.job);
+      reply = { type: 'committed', seq: request.seq, outcome };
+    } catch (error) {
+      const { code, message } = describeError(error);
+      reply = { type: 'failed', seq: request.seq, code, message };
+    }
+  }
+  if (reply.type === 'failed') {
+    // A failure no batch followed is forgotten in time.
+    if (failures.size >= 64) failures.delete(failures.keys().next().value ?? 0);
+    failures.set(request.seq, { code: reply.code, message: reply.message });
   }
   port.postMessage(reply);
   // After the reply, so the reading thread goes on.
