@@ -79,17 +79,18 @@ async function* readChat(
       } catch (error: unknown) {
         // The stream failed between lines (a zip quota, damaged data): what was held still counts.
         sorter.interrupt(events);
-        yield* release();
+        for (const record of release()) yield record;
         throw error;
       }
       if (next.done === true) break;
       for (const line of next.value) sorter.push(line, events);
-      yield* release();
+      // A plain loop: `yield*` of a generator in an async generator costs several promises a record.
+      for (const record of release()) yield record;
     }
     sorter.end(events);
-    yield* release();
+    for (const record of release()) yield record;
     assembler.end(records);
-    yield* release();
+    for (const record of release()) yield record;
   } catch (error: unknown) {
     if (error instanceof ReadError && error.position.entry === undefined) {
       throw new ReadError(error.code, error.message, { ...error.position, entry: chat.path });
