@@ -149,6 +149,9 @@ async function importRecords(
   const inFlight: Promise<void>[] = [];
   /** The first commit that failed: no batch is sent after it (its records must be read again). */
   let commitFailure: Readonly<{ error: unknown }> | null = null;
+  const stopIfACommitFailed = (): void => {
+    if (commitFailure !== null) throw commitFailure.error;
+  };
   const keyer = new MessageKeyer();
   const blobCache: BlobCache = new Map();
   // The original is stored beside the reading, starting once the first batch is committed, so that
@@ -197,7 +200,7 @@ async function importRecords(
   };
 
   const flush = async (): Promise<void> => {
-    if (commitFailure !== null) throw commitFailure.error;
+    stopIfACommitFailed();
     const batch: Batch = {
       conversations: pending.conversations,
       participants: pending.participants,
@@ -209,7 +212,7 @@ async function importRecords(
     // Reading goes on while batches commit, and the writer has the next batch at hand when it
     // finishes one: up to COMMITS_IN_FLIGHT are sent and not yet done.
     while (inFlight.length >= COMMITS_IN_FLIGHT) await inFlight.shift();
-    if (commitFailure !== null) throw commitFailure.error;
+    stopIfACommitFailed();
     const progress = { bytesDone: source.bytesRead(), bytesTotal: source.totalBytes, messages };
     const commit = sink
       .commit(batch, handle.archiveId, { id: handle.jobId, recordsDone: records })

@@ -95,7 +95,7 @@ const MESSAGE_COLUMNS =
 const MESSAGE_PARAMETERS = MESSAGE_COLUMNS.split(',').length;
 
 // A message already stored under its key is left as it is; an id in use is an error (see
-// insertMessages), never silently dropped.
+// #insertGroup and #insertMessage), never silently dropped.
 const insertMessagesSql = (rows: number): string =>
   `INSERT INTO messages (${MESSAGE_COLUMNS})
    VALUES ${Array.from({ length: rows }, () => `(${Array.from({ length: MESSAGE_PARAMETERS }, () => '?').join(', ')})`).join(', ')}
