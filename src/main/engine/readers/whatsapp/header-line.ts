@@ -23,7 +23,11 @@ function isMark(code: number): boolean {
 }
 
 export function stripInvisibleMarks(text: string): string {
-  return text.replace(INVISIBLE_MARKS, '');
+  // Most lines have none: a scan costs less than the replace.
+  for (let index = 0; index < text.length; index += 1) {
+    if (isMark(text.charCodeAt(index))) return text.replace(INVISIBLE_MARKS, '');
+  }
+  return text;
 }
 
 const AM = /^(?:a\.?\s?m\.?|午前|上午|오전|ص)$/iu;
@@ -112,14 +116,18 @@ export function parseHeader(line: string, acceptBareSpace: boolean): HeaderStamp
   const match = BRACKETED.exec(head) ?? PLAIN.exec(head);
   const groups = match?.groups;
   if (match === null || groups === undefined) return null;
-  const numbers = [groups.d1 ?? '', groups.d2 ?? '', groups.d3 ?? ''];
-  const long = numbers.filter((value) => value.length > 2).length;
-  if (long > 1) return null;
-  const yearPosition = numbers.findIndex((value) => value.length > 2);
-  const position: 0 | 1 | 2 = yearPosition === 0 ? 0 : yearPosition === 1 ? 1 : 2;
-  const year = yearOf(numbers[position] ?? '');
+  const d1 = groups.d1 ?? '';
+  const d2 = groups.d2 ?? '';
+  const d3 = groups.d3 ?? '';
+  // The year is the one number of more than two digits, or the last when all have two.
+  const long1 = d1.length > 2;
+  const long2 = d2.length > 2;
+  if ((long1 ? 1 : 0) + (long2 ? 1 : 0) + (d3.length > 2 ? 1 : 0) > 1) return null;
+  const position: 0 | 1 | 2 = long1 ? 0 : long2 ? 1 : 2;
+  const year = yearOf(position === 0 ? d1 : position === 1 ? d2 : d3);
   if (year === undefined) return null;
-  const [first, second] = numbers.filter((_, index) => index !== position);
+  const first = position === 0 ? d2 : d1;
+  const second = position === 2 ? d2 : d3;
 
   const separator: Separator = head.startsWith('[')
     ? 'bracket'
@@ -153,7 +161,7 @@ export function parseHeader(line: string, acceptBareSpace: boolean): HeaderStamp
   return {
     style,
     styleKey: `${separator}|${style.dateSeparator}|${position}:${year.digits}|${clock}`,
-    dateText: `${numbers.join(style.dateSeparator)} ${groups.h ?? ''}:${groups.mi ?? ''}`,
+    dateText: `${d1}${style.dateSeparator}${d2}${style.dateSeparator}${d3} ${groups.h ?? ''}:${groups.mi ?? ''}`,
     year: year.value,
     firstNumber: Number(first),
     secondNumber: Number(second),
