@@ -10,7 +10,8 @@ import { migrate } from '../src/main/engine/db/migrate';
 import { MIGRATIONS } from '../src/main/engine/db/migrations';
 import { openDatabase, tuneForImport } from '../src/main/engine/db/open-database';
 import { LATER_BATCH_MESSAGES } from '../src/main/engine/import/batch-policy';
-import { VaultWriter, type MessageRow } from '../src/main/engine/import/vault-writer';
+import { VaultWriter, messageRow, type MessageRow } from '../src/main/engine/import/vault-writer';
+import { plainMessage } from '../src/main/engine/readers/records';
 
 /** A seeded generator, so every run searches the same vault. */
 function random(seed: number): () => number {
@@ -107,21 +108,14 @@ export async function writeSearchCorpus(
     for (; batch.length < LATER_BATCH_MESSAGES && done < count; done += 1) {
       const { text, sender, conversation } = messageAt(next);
       const sentAt = start + done * 45_000;
-      batch.push({
-        conversationId: `conversation-${conversation}`,
-        key: `k${done}`,
-        externalId: null,
-        sentAt,
-        sender,
-        kind: 'text',
-        text,
-        replyTo: null,
-        forwardedFrom: null,
-        editedAt: null,
-        reactionsJson: null,
-        entitiesJson: null,
-        attachments: [],
-      });
+      batch.push(
+        messageRow(
+          `conversation-${conversation}`,
+          `k${done}`,
+          plainMessage({ sentAt, sender, text }),
+          [],
+        ),
+      );
       lines += `${new Date(sentAt).toISOString()} - ${sender}: ${text}\n`;
     }
     writer.commit(
