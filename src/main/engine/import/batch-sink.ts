@@ -82,7 +82,7 @@ export function writerThreadSink(
   };
   const pending = new Map<
     number,
-    { resolve: (outcome: BatchOutcome) => void; reject: (error: Error) => void }
+    { job: number; resolve: (outcome: BatchOutcome) => void; reject: (error: Error) => void }
   >();
   let seq = 0;
   /** Per job, the seq of its last commit while that commit is pending. */
@@ -90,7 +90,8 @@ export function writerThreadSink(
   worker.on('message', (reply: WriterReply) => {
     const entry = pending.get(reply.seq);
     pending.delete(reply.seq);
-    for (const [job, last] of lastPending) if (last === reply.seq) lastPending.delete(job);
+    if (entry !== undefined && lastPending.get(entry.job) === reply.seq)
+      lastPending.delete(entry.job);
     if (reply.type === 'committed') {
       toCheckpoints('checkpoint');
       entry?.resolve(reply.outcome);
@@ -109,7 +110,7 @@ export function writerThreadSink(
       lastPending.set(job.id, seq);
       const request: WriterRequest = { type: 'commit', seq, after, columns, archiveId, job };
       return new Promise((resolve, reject) => {
-        pending.set(request.seq, { resolve, reject });
+        pending.set(request.seq, { job: job.id, resolve, reject });
         worker.postMessage(request, transfer);
       });
     },
