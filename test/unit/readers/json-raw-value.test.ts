@@ -11,6 +11,7 @@ import {
   type JsonSelection,
 } from '../../../src/main/engine/readers/json/json-stream';
 import type { JsonPath } from '../../../src/main/engine/readers/json/json-value';
+import { RawValueScanner } from '../../../src/main/engine/readers/json/json-raw-value';
 import { ReadError } from '../../../src/main/engine/readers/read-error';
 
 type Outcome = Readonly<{
@@ -189,5 +190,66 @@ describe('the raw fast path for selected values', () => {
     for (const text of ['\ufeff{"a": [1]}', '[1, 2] ', '{"a": 1} {', '[1]]', '{"a": 1']) {
       expect(await root(text, true), text).toEqual(await root(text, false));
     }
+  });
+
+  describe('pretty-printed values, found by their closing line', () => {
+    /** A message as Telegram Desktop writes it inside `messages` (indented by two). */
+    const pretty = (id: number, text: string): string =>
+      `{\n   "id": ${id},\n   "text_entities": [\n    {\n     "text": ${JSON.stringify(text)}\n    }\n   ]\n  }`;
+    /** Its nested object closes at the message's own indentation: the guess cannot parse. */
+    const misleading = (id: number): string =>
+      `{\n   "id": ${id},\n   "x": {\n  },\n   "t": "a"\n  }`;
+
+    it('reads them as token by token does, split anywhere', async () => {
+      const quirk = '{\n   "id": 9,\n   "text": "a\\x01b"\n  }';
+      const escaped = pretty(3, 'a line\n  } that looks like the end');
+      const outcome = await expectSameEverywhere(
+        doc(pretty(1, 'é 😮 }'), misleading(2), escaped, quirk, pretty(4, '')),
+      );
+      expect(outcome.error).toBeNull();
+      expect(values(outcome)).toEqual([
+        { id: 1, text_entities: [{ text: 'é 😮 }' }] },
+        { id: 2, x: {}, t: 'a' },
+        { id: 3, text_entities: [{ text: 'a line\n  } that looks like the end' }] },
+        { id: 9, text: 'a\u0001b' },
+        { id: 4, text_entities: [{ text: '' }] },
+      ]);
+    });
+
+    it('takes a value from its closing line without scanning it', () => {
+      const bytes = Buffer.from(`[\n  ${pretty(1, '"}]')},\n  ${misleading(2)}\n]`);
+      const scanner = new RawValueScanner(1024);
+      const first = bytes.indexOf('{');
+      scanner.begin(first);
+      const read = scanner.read(bytes, first + 1, 0);
+      expect(read?.value).toEqual({ id: 1, text_entities: [{ text: '"}]' }] });
+      expect(read?.end).toBe(bytes.indexOf('\n  }') + 3);
+      expect(scanner.guessedValues).toBe(1);
+
+      const second = bytes.indexOf('{', (read?.end ?? 0) + 1);
+      scanner.begin(second);
+      const next = scanner.read(bytes, second + 1, 0);
+      expect(next?.value).toEqual({ id: 2, x: {}, t: 'a' });
+      expect(next?.end).toBe(bytes.length - 3);
+      expect(scanner.guessedValues).toBe(1);
+    });
+
+    it('stops guessing after a few guesses that do not parse', () => {
+      const messages = [...Array.from({ length: 10 }, (_, i) => misleading(i)), pretty(10, 'x')];
+      const bytes = doc(...messages);
+      const scanner = new RawValueScanner(1024);
+      let at = bytes.indexOf('[') + 1;
+      const read: unknown[] = [];
+      for (;;) {
+        const open = bytes.indexOf('{', at);
+        if (open < 0 || read.length === messages.length) break;
+        scanner.begin(open);
+        const result = scanner.read(bytes, open + 1, 0);
+        read.push(result?.value);
+        at = (result?.end ?? bytes.length) + 1;
+      }
+      expect(read).toEqual(messages.map((message) => JSON.parse(message) as unknown));
+      expect(scanner.guessedValues).toBe(0);
+    });
   });
 });

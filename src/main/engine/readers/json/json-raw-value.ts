@@ -9,6 +9,14 @@
  * so a quirk costs little); what is right rests on JSON.parse: bytes from the opening bracket that
  * parse as strict JSON in valid UTF-8 are a value the tokenizer would read the same way, ending at
  * the same byte. A value spanning chunks is copied until it ends (at most the record limit).
+ *
+ * Pretty-printed files (Telegram Desktop's) take a shorter way still: a value whose opening bracket
+ * starts its line most likely ends at the first closing bracket with the same indentation at the
+ * start of a line, which a native search finds without looking at each byte. That guess is only
+ * taken when JSON.parse accepts the bytes up to it, and then it is the value's end: a raw newline
+ * never stands inside a JSON string, and no shorter or longer run of bytes from an opening bracket
+ * parses as one value. A guess that does not parse costs a parse and is followed by the scan; after
+ * a few, a scanner stops guessing.
  */
 import { isUtf8 } from 'node:buffer';
 import type { JsonValue } from './json-value';
@@ -27,6 +35,16 @@ function byteTable(bytes: string): Uint8Array {
 const OUTSIDE = byteTable(' \t\n\r:,0123456789-+.eEtrufalsn');
 /** The bytes that may follow a backslash in strict JSON. */
 const ESCAPED = byteTable('"\\/bfnrtu');
+const NEWLINE = 0x0a;
+/** Guesses of a value's end that may fail to parse before a scanner stops guessing. */
+const MISSED_GUESSES = 8;
+/** The longest indentation a guess is made for. */
+const MAX_INDENT = 64;
+/**
+ * How far a closing line is looked for. A value longer than this, or with no closing line, is a
+ * missed guess; one whose chunk ends sooner is only scanned (its end is in a later chunk).
+ */
+const GUESS_WINDOW = 64 * 1024;
 
 /** The caller of the tokenizer that can take a selected value whole (the assembler). */
 export type RawValueSink = Readonly<{
@@ -61,6 +79,10 @@ export class RawValueScanner {
   /** Copies of the bytes of earlier chunks (the opening bracket first). */
   private pieces: Buffer[] = [];
   private pieceBytes = 0;
+  /** The guesses that failed to parse so far (see the file comment). */
+  private missedGuesses = 0;
+  /** How many values were found by a guess: for tests. */
+  guessedValues = 0;
 
   /** `maxBytes`: the largest value parsed raw (a larger one is read token by token). */
   constructor(maxBytes: number) {
@@ -78,6 +100,10 @@ export class RawValueScanner {
    */
   read(chunk: Buffer, from: number, base: number): RawRead | null {
     const keepFrom = Math.max(0, this.start - base);
+    if (from === keepFrom + 1 && this.start >= base && this.missedGuesses < MISSED_GUESSES) {
+      const guessed = this.guess(chunk, keepFrom, base);
+      if (guessed !== null) return guessed;
+    }
     const at = this.scan(chunk, from, keepFrom);
     if (at < 0) return null;
     // Not strict JSON: the bytes before `at` go back to the tokenizer, which goes on from `at`.
@@ -86,6 +112,35 @@ export class RawValueScanner {
     const bytes = this.take(chunk, keepFrom, at + 1);
     const fits = base + at + 1 - this.start <= this.maxBytes;
     return { end: at, bytes, value: fits ? parseStrict(bytes) : undefined };
+  }
+
+  /**
+   * The value whose opening bracket is chunk[open], found by its closing line (see the file
+   * comment), or null when there is no guess to make or it does not parse.
+   */
+  private guess(chunk: Buffer, open: number, base: number): RawRead | null {
+    let lineStart = open;
+    while (lineStart > 0 && open - lineStart <= MAX_INDENT) {
+      const byte = chunk[lineStart - 1] ?? 0;
+      if (byte === NEWLINE) break;
+      if (byte !== 0x20 && byte !== 0x09) return null;
+      lineStart -= 1;
+    }
+    if (lineStart === 0 || open - lineStart > MAX_INDENT) return null;
+    const end = closingLineEnd(chunk, lineStart, open);
+    if (end < 0) {
+      if (end === NO_CLOSING_LINE) this.missedGuesses += 1;
+      return null;
+    }
+    if (base + end + 1 - this.start > this.maxBytes) return null;
+    const bytes = chunk.subarray(open, end + 1);
+    const value = parseStrict(bytes);
+    if (value === undefined) {
+      this.missedGuesses += 1;
+      return null;
+    }
+    this.guessedValues += 1;
+    return { end, bytes, value };
   }
 
   /** Starts a value whose opening bracket is at file offset `start`. */
@@ -180,6 +235,36 @@ export class RawValueScanner {
     this.pieceBytes = 0;
     return bytes;
   }
+}
+
+/** closingLineEnd found no closing line within GUESS_WINDOW. */
+const NO_CLOSING_LINE = -1;
+/** closingLineEnd reached the end of the chunk first. */
+const CHUNK_ENDED = -2;
+
+/**
+ * The index of the first bracket closing chunk[open] that starts a line indented as the opening
+ * line (chunk[lineStart..open]), or NO_CLOSING_LINE or CHUNK_ENDED.
+ */
+function closingLineEnd(chunk: Buffer, lineStart: number, open: number): number {
+  const bracket = chunk[open] === 0x5b ? 0x5d : 0x7d;
+  const indent = open - lineStart;
+  const windowEnd = Math.min(chunk.length, open + 1 + GUESS_WINDOW);
+  let at = chunk.indexOf(bracket, open + 1);
+  while (at >= 0 && at < windowEnd) {
+    if (chunk[at - indent - 1] === NEWLINE && sameBytes(chunk, at - indent, lineStart, indent)) {
+      return at;
+    }
+    at = chunk.indexOf(bracket, at + 1);
+  }
+  return windowEnd < chunk.length ? NO_CLOSING_LINE : CHUNK_ENDED;
+}
+
+function sameBytes(chunk: Buffer, a: number, b: number, length: number): boolean {
+  for (let index = 0; index < length; index += 1) {
+    if (chunk[a + index] !== chunk[b + index]) return false;
+  }
+  return true;
 }
 
 /** The value in `bytes` if they are one strict JSON value in valid UTF-8, else undefined. */
