@@ -4,14 +4,19 @@
  * is durable and a database row may point at it. Identical content is stored once.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { constants, createReadStream } from 'node:fs';
+import { chmod, copyFile, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 
 export type StoredBlob = Readonly<{ sha256: string; bytes: number }>;
 
 export const BLOBS_DIR = 'blobs';
+
+/** Read size when a blob is hashed: big reads of a file just written, from the page cache. */
+const HASH_READ_BYTES = 1024 * 1024;
+/** A stored blob's permissions: a copy would otherwise take the original's (read-only, say). */
+const BLOB_MODE = 0o644;
 
 export function blobPath(vaultDir: string, sha256: string): string {
   return path.join(vaultDir, BLOBS_DIR, 'sha256', sha256.slice(0, 2), sha256.slice(2));
@@ -36,11 +41,28 @@ export async function exists(file: string): Promise<boolean> {
   );
 }
 
-/** Streams `input` into the store; resolves once the blob is durable. */
-export async function storeStream(vaultDir: string, input: Readable): Promise<StoredBlob> {
+async function newTempFile(vaultDir: string): Promise<string> {
   const tmpDir = path.join(vaultDir, BLOBS_DIR, 'tmp');
   await mkdir(tmpDir, { recursive: true });
-  const tmp = path.join(tmpDir, randomUUID());
+  return path.join(tmpDir, randomUUID());
+}
+
+/** Moves a durable temp file into place under its hash (or drops it when the blob is there). */
+async function settle(tmp: string, blob: StoredBlob, vaultDir: string): Promise<StoredBlob> {
+  const target = blobPath(vaultDir, blob.sha256);
+  if (await exists(target)) {
+    await rm(tmp, { force: true });
+    return blob;
+  }
+  await mkdir(path.dirname(target), { recursive: true });
+  await rename(tmp, target);
+  await syncDir(path.dirname(target));
+  return blob;
+}
+
+/** Streams `input` into the store; resolves once the blob is durable. */
+export async function storeStream(vaultDir: string, input: Readable): Promise<StoredBlob> {
+  const tmp = await newTempFile(vaultDir);
   const hash = createHash('sha256');
   let bytes = 0;
   const handle = await open(tmp, 'wx');
@@ -58,20 +80,36 @@ export async function storeStream(vaultDir: string, input: Readable): Promise<St
     throw error;
   }
   await handle.close();
-  const sha256 = hash.digest('hex');
-  const target = blobPath(vaultDir, sha256);
-  if (await exists(target)) {
-    await rm(tmp, { force: true });
-    return { sha256, bytes };
-  }
-  await mkdir(path.dirname(target), { recursive: true });
-  await rename(tmp, target);
-  await syncDir(path.dirname(target));
-  return { sha256, bytes };
+  return settle(tmp, { sha256: hash.digest('hex'), bytes }, vaultDir);
 }
 
-export function storeFile(vaultDir: string, file: string): Promise<StoredBlob> {
-  return storeStream(vaultDir, createReadStream(file));
+/**
+ * Stores a file: the system copies it (a clone where the file system can), then the copy is hashed
+ * and synced. The hash is of the bytes stored, even if the file changes while it is copied, and no
+ * byte of it passes through this thread on the way in (a third less work than streaming it).
+ */
+export async function storeFile(vaultDir: string, file: string): Promise<StoredBlob> {
+  const tmp = await newTempFile(vaultDir);
+  try {
+    await copyFile(file, tmp, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
+    await chmod(tmp, BLOB_MODE);
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of createReadStream(tmp, { highWaterMark: HASH_READ_BYTES })) {
+      hash.update(chunk as Buffer);
+      bytes += (chunk as Buffer).length;
+    }
+    const handle = await open(tmp, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    return await settle(tmp, { sha256: hash.digest('hex'), bytes }, vaultDir);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
 }
 
 /** Re-hashes a stored blob; resolves with its actual hash and size (or null when it is missing). */
@@ -80,7 +118,7 @@ export async function rehashBlob(vaultDir: string, sha256: string): Promise<Stor
   if (!(await exists(file))) return null;
   const hash = createHash('sha256');
   let bytes = 0;
-  for await (const chunk of createReadStream(file)) {
+  for await (const chunk of createReadStream(file, { highWaterMark: HASH_READ_BYTES })) {
     hash.update(chunk as Buffer);
     bytes += (chunk as Buffer).length;
   }
