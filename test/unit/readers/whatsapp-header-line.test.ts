@@ -1,10 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import {
   parseHeader,
+  stampDateText,
   stripInvisibleMarks,
 } from '../../../src/main/engine/readers/whatsapp/header-line';
 
 describe('a WhatsApp header line', () => {
+  it('gives the date and time as written, for warnings', () => {
+    const text = (line: string) => {
+      const stamp = parseHeader(line, false);
+      return stamp === null ? null : stampDateText(stamp);
+    };
+    expect(text('13/01/2015, 21:05 - Ana: hi')).toBe('13/01/2015 21:05');
+    expect(text('2015-01-13 21:05:09 - Ana: hi')).toBe('2015-01-13 21:05');
+    expect(text('[1.13.15, 9:05:00 PM] Ana: hi')).toBe('1.13.15 9:05');
+  });
+
+  it('makes one style object per style, whatever the line', () => {
+    const a = parseHeader('13/01/2015, 21:05 - Ana: hi', false);
+    const b = parseHeader('14/02/2016, 07:15 - Bo: ho', false);
+    const c = parseHeader('14.02.2016, 07:15 - Bo: ho', false);
+    expect(a?.style).toBe(b?.style);
+    expect(a?.styleKey).toBe(b?.styleKey);
+    expect(c?.style).not.toBe(a?.style);
+    expect(c?.styleKey).not.toBe(a?.styleKey);
+    expect(c?.style.dateSeparator).toBe('.');
+  });
+
   it('finds the year wherever it is written, and the other two numbers in order', () => {
     expect(parseHeader('13/01/2015, 21:05 - Ana: hi', false)).toMatchObject({
       year: 2015,
@@ -14,7 +36,6 @@ describe('a WhatsApp header line', () => {
       minute: 5,
       sender: 'Ana',
       text: 'hi',
-      dateText: '13/01/2015 21:05',
       style: { separator: 'dash', dateSeparator: '/', yearPosition: 2, yearDigits: 4, clock: 24 },
     });
     expect(parseHeader('2015-01-13 21:05:09 - Ana: hi', false)).toMatchObject({
@@ -22,7 +43,6 @@ describe('a WhatsApp header line', () => {
       firstNumber: 1,
       secondNumber: 13,
       second: 9,
-      dateText: '2015-01-13 21:05',
       style: { yearPosition: 0, yearDigits: 4 },
     });
     expect(parseHeader('[1.13.15, 9:05:00 PM] Ana: hi', false)).toMatchObject({

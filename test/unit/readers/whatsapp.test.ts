@@ -252,7 +252,7 @@ describe('WhatsApp reader: day and month order', () => {
     ]);
     const warnings = warningsOf(records);
     expect(warnings.map((warning) => warning.code)).toEqual(['DATE_ORDER_CHANGED']);
-    expect(warnings[0]?.message).toMatch(/Line 4/);
+    expect(warnings[0]?.message).toMatch(/^Line 4 \(1\/13\/21 10:00\) shows the month first/);
   });
 
   it('keeps a line whose date only fits the other, already proven, order as text', async () => {
@@ -263,6 +263,7 @@ describe('WhatsApp reader: day and month order', () => {
       'one\n1/14/21, 10:00 - A: pasted',
     ]);
     expect(warningsOf(records).map((warning) => warning.code)).toEqual(['DATE_NOT_VALID']);
+    expect(warningsOf(records)[0]?.message).toMatch(/^Line 2 starts with 1\/14\/21 10:00, which/);
   });
 
   it('keeps a line with an impossible calendar date as text', async () => {

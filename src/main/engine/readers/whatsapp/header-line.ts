@@ -32,21 +32,37 @@ export function stripInvisibleMarks(text: string): string {
 
 const AM = /^(?:a\.?\s?m\.?|午前|上午|오전|ص)$/iu;
 
-const DATE = String.raw`(?<d1>\d{1,4})(?<ds>[./-])\s?(?<d2>\d{1,4})\k<ds>\s?(?<d3>\d{1,4})\.?`;
+// Numbered groups, not named ones: a named group makes a `groups` object on every match, and
+// this runs on every line of a chat. The numbers are the `G` fields below.
+const DATE = String.raw`(\d{1,4})([./-])\s?(\d{1,4})\2\s?(\d{1,4})\.?`;
 const GAP = String.raw`(?:,\s*|\s+)(?:klo\s+)?`;
 const MERIDIEM_WORDS = String.raw`[aApP]\.?\s?[mM]\.?|午前|午後|上午|下午|오전|오후|ص|م`;
-const MERIDIEM_BEFORE = String.raw`(?:(?<before>午前|午後|上午|下午|오전|오후)\s*)?`;
-const TIME = String.raw`(?<h>\d{1,2})[:.](?<mi>\d{2})(?:[:.](?<s>\d{2}))?`;
-const MERIDIEM_AFTER = String.raw`(?:[\s_]*(?<after>${MERIDIEM_WORDS})(?![\p{L}\p{N}]))?`;
+const MERIDIEM_BEFORE = String.raw`(?:(午前|午後|上午|下午|오전|오후)\s*)?`;
+const TIME = String.raw`(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?`;
+const MERIDIEM_AFTER = String.raw`(?:[\s_]*(${MERIDIEM_WORDS})(?![\p{L}\p{N}]))?`;
 const STAMP = `${DATE}${GAP}${MERIDIEM_BEFORE}${TIME}${MERIDIEM_AFTER}`;
+/** The groups of STAMP (in both BRACKETED and PLAIN), and the separator groups of PLAIN. */
+const G = {
+  d1: 1,
+  dateSeparator: 2,
+  d2: 3,
+  d3: 4,
+  before: 5,
+  hour: 6,
+  minute: 7,
+  second: 8,
+  after: 9,
+  dash: 10,
+  colon: 11,
+} as const;
 
 const BRACKETED = new RegExp(String.raw`^\[${STAMP}\s*\]\s?`, 'u');
 const PLAIN = new RegExp(
-  String.raw`^${STAMP}(?:\s*(?<dash>[-\u2013\u2014])(?:\s|$)|(?<colon>:)(?:\s|$)|(?<space>\s+))`,
+  String.raw`^${STAMP}(?:\s*([-\u2013\u2014])(?:\s|$)|(:)(?:\s|$)|(\s+))`,
   'u',
 );
-/** "Name: text": the sender ends at the first colon followed by a space or the line's end. */
-const SENDER = /^(?<name>[^\n]{1,200}?):(?: |$)/u;
+/** "Name: text": the sender (group 1) ends at the first colon followed by a space or the end. */
+const SENDER = /^([^\n]{1,200}?):(?: |$)/u;
 
 export type Separator = 'bracket' | 'dash' | 'colon' | 'space';
 
@@ -64,8 +80,8 @@ export type HeaderStamp = Readonly<{
   style: HeaderStyle;
   /** A key equal for lines written by the same export format. */
   styleKey: string;
-  /** The stamp's date as written, for messages. */
-  dateText: string;
+  /** The stamp's match, for its date as written (`stampDateText`). */
+  written: readonly (string | undefined)[];
   year: number;
   /** The two numbers that are day and month, in the order written. */
   firstNumber: number;
@@ -99,12 +115,6 @@ function hour24(hour: number, meridiem: string | undefined): number {
   return AM.test(meridiem) ? hour % 12 : (hour % 12) + 12;
 }
 
-function yearOf(text: string): { value: number; digits: 2 | 4 } | undefined {
-  if (text.length === 4) return { value: Number(text), digits: 4 };
-  if (text.length === 2) return { value: 2000 + Number(text), digits: 2 };
-  return undefined;
-}
-
 /**
  * The stamp at the start of `line`, or null when the line does not start like a message. A line in
  * the `space` style without "Name: " after the stamp is only taken when `acceptBareSpace` (once the
@@ -113,56 +123,58 @@ function yearOf(text: string): { value: number; digits: 2 | 4 } | undefined {
 export function parseHeader(line: string, acceptBareSpace: boolean): HeaderStamp | null {
   const stripped = stripInvisibleMarks(line.slice(0, HEAD_CHARS));
   const head = stripped.trimStart();
-  const match = BRACKETED.exec(head) ?? PLAIN.exec(head);
-  const groups = match?.groups;
-  if (match === null || groups === undefined) return null;
-  const d1 = groups.d1 ?? '';
-  const d2 = groups.d2 ?? '';
-  const d3 = groups.d3 ?? '';
+  const bracketed = head.startsWith('[');
+  const match = bracketed ? BRACKETED.exec(head) : PLAIN.exec(head);
+  if (match === null) return null;
+  const d1 = match[G.d1] ?? '';
+  const d2 = match[G.d2] ?? '';
+  const d3 = match[G.d3] ?? '';
   // The year is the one number of more than two digits, or the last when all have two.
   const long1 = d1.length > 2;
   const long2 = d2.length > 2;
   if ((long1 ? 1 : 0) + (long2 ? 1 : 0) + (d3.length > 2 ? 1 : 0) > 1) return null;
   const position: 0 | 1 | 2 = long1 ? 0 : long2 ? 1 : 2;
-  const year = yearOf(position === 0 ? d1 : position === 1 ? d2 : d3);
-  if (year === undefined) return null;
+  const yearText = position === 0 ? d1 : position === 1 ? d2 : d3;
+  if (yearText.length !== 2 && yearText.length !== 4) return null;
+  const yearDigits = yearText.length;
   const first = position === 0 ? d2 : d1;
   const second = position === 2 ? d2 : d3;
 
-  const separator: Separator = head.startsWith('[')
+  const separator: Separator = bracketed
     ? 'bracket'
-    : groups.dash !== undefined
+    : match[G.dash] !== undefined
       ? 'dash'
-      : groups.colon !== undefined
+      : match[G.colon] !== undefined
         ? 'colon'
         : 'space';
-  const meridiem = groups.before ?? groups.after;
+  const meridiem = match[G.before] ?? match[G.after];
   const clock = meridiem === undefined ? 24 : 12;
-  const hour = hour24(Number(groups.h), meridiem);
-  const minute = Number(groups.mi);
-  const secondOfMinute = groups.s === undefined ? 0 : Number(groups.s);
+  const hour = hour24(Number(match[G.hour]), meridiem);
+  const minute = Number(match[G.minute]);
+  const secondText = match[G.second];
+  const secondOfMinute = secondText === undefined ? 0 : Number(secondText);
   if (hour > 23 || minute > 59 || secondOfMinute > 59) return null;
 
   const skippedSpaces = stripped.length - head.length;
   const rest = line.slice(rawIndexAfter(line, skippedSpaces + match[0].length));
   const senderMatch = SENDER.exec(rest);
   if (separator === 'space' && senderMatch === null && !acceptBareSpace) return null;
-  const sender =
-    senderMatch?.groups?.name === undefined ? null : cleanSender(senderMatch.groups.name);
+  const name = senderMatch?.[1];
+  const sender = name === undefined ? null : cleanSender(name);
   const text = senderMatch === null ? rest : rest.slice(senderMatch[0].length);
 
-  const style: HeaderStyle = {
+  const { style, key } = styleOf(
     separator,
-    dateSeparator: groups.ds ?? '',
-    yearPosition: position,
-    yearDigits: year.digits,
+    match[G.dateSeparator] ?? '',
+    position,
+    yearDigits,
     clock,
-  };
+  );
   return {
     style,
-    styleKey: `${separator}|${style.dateSeparator}|${position}:${year.digits}|${clock}`,
-    dateText: `${d1}${style.dateSeparator}${d2}${style.dateSeparator}${d3} ${groups.h ?? ''}:${groups.mi ?? ''}`,
-    year: year.value,
+    styleKey: key,
+    written: match,
+    year: yearDigits === 4 ? Number(yearText) : 2000 + Number(yearText),
     firstNumber: Number(first),
     secondNumber: Number(second),
     hour,
@@ -172,6 +184,46 @@ export function parseHeader(line: string, acceptBareSpace: boolean): HeaderStamp
     text: stripLeadingMarks(text),
     textStartsWithMark: text !== '' && isMark(text.charCodeAt(0)),
   };
+}
+
+/** The stamp's date and time as written ("13/01/2015 21:05"), for warnings. */
+export function stampDateText(stamp: HeaderStamp): string {
+  const { written, style } = stamp;
+  const separator = style.dateSeparator;
+  const [d1, d2, d3] = [written[G.d1], written[G.d2], written[G.d3]];
+  return `${d1 ?? ''}${separator}${d2 ?? ''}${separator}${d3 ?? ''} ${written[G.hour] ?? ''}:${written[G.minute] ?? ''}`;
+}
+
+const SEPARATORS: readonly Separator[] = ['bracket', 'dash', 'colon', 'space'];
+const DATE_SEPARATORS: readonly string[] = ['.', '/', '-'];
+/** One style object and key per style, made once: a stamp is made for every line of a chat. */
+const STYLES: (Readonly<{ style: HeaderStyle; key: string }> | undefined)[] = [];
+
+function styleOf(
+  separator: Separator,
+  dateSeparator: string,
+  yearPosition: 0 | 1 | 2,
+  yearDigits: 2 | 4,
+  clock: 12 | 24,
+): Readonly<{ style: HeaderStyle; key: string }> {
+  const index =
+    (((SEPARATORS.indexOf(separator) * DATE_SEPARATORS.length +
+      DATE_SEPARATORS.indexOf(dateSeparator)) *
+      3 +
+      yearPosition) *
+      2 +
+      (yearDigits === 4 ? 1 : 0)) *
+      2 +
+    (clock === 12 ? 1 : 0);
+  let made = STYLES[index];
+  if (made === undefined) {
+    made = {
+      style: { separator, dateSeparator, yearPosition, yearDigits, clock },
+      key: `${separator}|${dateSeparator}|${yearPosition}:${yearDigits}|${clock}`,
+    };
+    STYLES[index] = made;
+  }
+  return made;
 }
 
 function cleanSender(name: string): string {

@@ -15,7 +15,13 @@ import {
   isCalendarDate,
   type OrderDecision,
 } from './date-order';
-import { isCutStamp, parseHeader, type HeaderStamp, type HeaderStyle } from './header-line';
+import {
+  isCutStamp,
+  parseHeader,
+  stampDateText,
+  type HeaderStamp,
+  type HeaderStyle,
+} from './header-line';
 import type { TextLine } from './text-lines';
 import type { WarningBudget, ReaderWarning } from './warning-budget';
 
@@ -89,7 +95,7 @@ export class LineClassifier {
       this.warn(
         out,
         'DATE_ORDER_CHANGED',
-        `Line ${line.number} (${stamp.dateText}) shows the ${first(check.to)} first; dates before it ` +
+        `Line ${line.number} (${stampDateText(stamp)}) shows the ${first(check.to)} first; dates before it ` +
           `were read ${first(check.from)} first, dates from it on are read the other way.`,
       );
     }
@@ -98,7 +104,7 @@ export class LineClassifier {
       this.warn(
         out,
         'DATE_NOT_VALID',
-        `Line ${line.number} starts with ${stamp.dateText}, which is no date in this chat's order; it is kept as text of the message before it.`,
+        `Line ${line.number} starts with ${stampDateText(stamp)}, which is no date in this chat's order; it is kept as text of the message before it.`,
       );
       out.push({ type: 'text', line });
       return;
