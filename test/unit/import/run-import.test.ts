@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inThreadSink, type BatchSink } from '../../../src/main/engine/import/batch-sink';
 import { runImport, type RunImportOptions } from '../../../src/main/engine/import/run-import';
+import { plainMessage, type Reader } from '../../../src/main/engine/readers/records';
 import { blobPath } from '../../../src/main/engine/vault/blob-store';
 import {
   chatLines,
@@ -234,6 +235,45 @@ describe('an import', () => {
     expect(again.status).toBe('imported');
     expect(count(db, 'SELECT count(*) FROM messages')).toBe(30_000);
     expect(count(db, 'SELECT count(DISTINCT key) FROM messages')).toBe(30_000);
+    db.close();
+  });
+
+  it('keeps every message in order, the ones whose media are stored later among them', async () => {
+    const { db, vaultDir } = await setup();
+    const zip = path.join(await tempDir(), 'WhatsApp Chat with Test.zip');
+    await writeFile(
+      zip,
+      makeZip([
+        { name: '_chat.txt', data: chatLines(10) },
+        { name: 'a.jpg', data: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) },
+      ]),
+    );
+    const total = 3_000;
+    const withPhoto = new Set([150, 700, 2_990]);
+    const reader: Reader = async function* read() {
+      yield { type: 'conversation', ref: 'c', platform: 'whatsapp', title: 'T', identity: 'order' };
+      for (let index = 0; index < total; index += 1) {
+        // As a reader does between chunks of its file: other work (storing a photo) goes on.
+        if (index % 50 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+        const attachments = withPhoto.has(index)
+          ? [{ entryPath: 'a.jpg', name: 'a.jpg', mime: 'image/jpeg' }]
+          : [];
+        const message = plainMessage({ sentAt: index * 1000, sender: 'Ana', text: `m${index}` });
+        yield { type: 'message', conversationRef: 'c', message: { ...message, attachments } };
+      }
+    };
+    const result = await runImport({ db, vaultDir, inputPath: zip, readerFor: () => reader });
+    expect(result.error).toBeNull();
+    expect(result).toMatchObject({ status: 'imported', messagesAdded: total });
+    const texts = db.prepare('SELECT text FROM messages ORDER BY id').pluck().all();
+    expect(texts).toEqual(Array.from({ length: total }, (_, index) => `m${index}`));
+    const photos = db
+      .prepare(
+        'SELECT m.text FROM messages m JOIN attachments a ON a.message_id = m.id ORDER BY m.id',
+      )
+      .pluck()
+      .all();
+    expect(photos).toEqual(['m150', 'm700', 'm2990']);
     db.close();
   });
 
