@@ -206,6 +206,12 @@ function styleOf(
   yearDigits: 2 | 4,
   clock: 12 | 24,
 ): Readonly<{ style: HeaderStyle; key: string }> {
+  const make = () => ({
+    style: { separator, dateSeparator, yearPosition, yearDigits, clock },
+    key: `${separator}|${dateSeparator}|${yearPosition}:${yearDigits}|${clock}`,
+  });
+  // The stamp patterns allow only these date separators; anything else is made, not kept.
+  if (!DATE_SEPARATORS.includes(dateSeparator)) return make();
   const index =
     (((SEPARATORS.indexOf(separator) * DATE_SEPARATORS.length +
       DATE_SEPARATORS.indexOf(dateSeparator)) *
@@ -217,10 +223,7 @@ function styleOf(
     (clock === 12 ? 1 : 0);
   let made = STYLES[index];
   if (made === undefined) {
-    made = {
-      style: { separator, dateSeparator, yearPosition, yearDigits, clock },
-      key: `${separator}|${dateSeparator}|${yearPosition}:${yearDigits}|${clock}`,
-    };
+    made = make();
     STYLES[index] = made;
   }
   return made;
