@@ -93,29 +93,22 @@ export async function storeFile(vaultDir: string, file: string): Promise<StoredB
   try {
     await copyFile(file, tmp, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
     await chmod(tmp, BLOB_MODE);
-    const hash = createHash('sha256');
-    let bytes = 0;
-    for await (const chunk of createReadStream(tmp, { highWaterMark: HASH_READ_BYTES })) {
-      hash.update(chunk as Buffer);
-      bytes += (chunk as Buffer).length;
-    }
+    const blob = await hashFile(tmp);
     const handle = await open(tmp, 'r+');
     try {
       await handle.sync();
     } finally {
       await handle.close();
     }
-    return await settle(tmp, { sha256: hash.digest('hex'), bytes }, vaultDir);
+    return await settle(tmp, blob, vaultDir);
   } catch (error) {
     await rm(tmp, { force: true });
     throw error;
   }
 }
 
-/** Re-hashes a stored blob; resolves with its actual hash and size (or null when it is missing). */
-export async function rehashBlob(vaultDir: string, sha256: string): Promise<StoredBlob | null> {
-  const file = blobPath(vaultDir, sha256);
-  if (!(await exists(file))) return null;
+/** The hash and size of a file's bytes. */
+async function hashFile(file: string): Promise<StoredBlob> {
   const hash = createHash('sha256');
   let bytes = 0;
   for await (const chunk of createReadStream(file, { highWaterMark: HASH_READ_BYTES })) {
@@ -123,4 +116,11 @@ export async function rehashBlob(vaultDir: string, sha256: string): Promise<Stor
     bytes += (chunk as Buffer).length;
   }
   return { sha256: hash.digest('hex'), bytes };
+}
+
+/** Re-hashes a stored blob; resolves with its actual hash and size (or null when it is missing). */
+export async function rehashBlob(vaultDir: string, sha256: string): Promise<StoredBlob | null> {
+  const file = blobPath(vaultDir, sha256);
+  if (!(await exists(file))) return null;
+  return hashFile(file);
 }
