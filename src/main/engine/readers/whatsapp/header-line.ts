@@ -190,14 +190,20 @@ export function parseHeader(line: string, acceptBareSpace: boolean): HeaderStamp
 export function stampDateText(stamp: HeaderStamp): string {
   const { written, style } = stamp;
   const separator = style.dateSeparator;
-  const [d1, d2, d3] = [written[G.d1], written[G.d2], written[G.d3]];
-  return `${d1 ?? ''}${separator}${d2 ?? ''}${separator}${d3 ?? ''} ${written[G.hour] ?? ''}:${written[G.minute] ?? ''}`;
+  return `${written[G.d1] ?? ''}${separator}${written[G.d2] ?? ''}${separator}${written[G.d3] ?? ''} ${written[G.hour] ?? ''}:${written[G.minute] ?? ''}`;
 }
 
 const SEPARATORS: readonly Separator[] = ['bracket', 'dash', 'colon', 'space'];
 const DATE_SEPARATORS: readonly string[] = ['.', '/', '-'];
 /** One style object and key per style, made once: a stamp is made for every line of a chat. */
-const STYLES: (Readonly<{ style: HeaderStyle; key: string }> | undefined)[] = [];
+const STYLES: (StyleAndKey | undefined)[] = [];
+
+type StyleAndKey = Readonly<{ style: HeaderStyle; key: string }>;
+
+function makeStyle(style: HeaderStyle): StyleAndKey {
+  const { separator, dateSeparator, yearPosition, yearDigits, clock } = style;
+  return { style, key: `${separator}|${dateSeparator}|${yearPosition}:${yearDigits}|${clock}` };
+}
 
 function styleOf(
   separator: Separator,
@@ -205,25 +211,19 @@ function styleOf(
   yearPosition: 0 | 1 | 2,
   yearDigits: 2 | 4,
   clock: 12 | 24,
-): Readonly<{ style: HeaderStyle; key: string }> {
-  const make = () => ({
-    style: { separator, dateSeparator, yearPosition, yearDigits, clock },
-    key: `${separator}|${dateSeparator}|${yearPosition}:${yearDigits}|${clock}`,
-  });
+): StyleAndKey {
+  const dateIndex = DATE_SEPARATORS.indexOf(dateSeparator);
   // The stamp patterns allow only these date separators; anything else is made, not kept.
-  if (!DATE_SEPARATORS.includes(dateSeparator)) return make();
+  if (dateIndex < 0)
+    return makeStyle({ separator, dateSeparator, yearPosition, yearDigits, clock });
   const index =
-    (((SEPARATORS.indexOf(separator) * DATE_SEPARATORS.length +
-      DATE_SEPARATORS.indexOf(dateSeparator)) *
-      3 +
-      yearPosition) *
-      2 +
+    (((SEPARATORS.indexOf(separator) * DATE_SEPARATORS.length + dateIndex) * 3 + yearPosition) * 2 +
       (yearDigits === 4 ? 1 : 0)) *
       2 +
     (clock === 12 ? 1 : 0);
   let made = STYLES[index];
   if (made === undefined) {
-    made = make();
+    made = makeStyle({ separator, dateSeparator, yearPosition, yearDigits, clock });
     STYLES[index] = made;
   }
   return made;
