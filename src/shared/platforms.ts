@@ -28,3 +28,8 @@ export const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
   signal: 'Signal',
   chatlab: 'ChatLab',
 };
+
+const KNOWN_PLATFORMS: ReadonlySet<string> = new Set(PLATFORMS);
+
+/** Whether `name` is a platform Chat Vault knows. */
+export const isPlatform = (name: string): name is Platform => KNOWN_PLATFORMS.has(name);

@@ -1,7 +1,8 @@
 /** The conversation list, newest activity first. */
 import type { Database } from 'better-sqlite3';
 import type { ConversationSummary } from '../../../../shared/contract';
-import { PlatformSchema } from '../../../../shared/contract';
+import { isPlatform, type Platform } from '../../../../shared/platforms';
+import { VaultError } from '../../errors';
 
 type ConversationRow = Readonly<{
   id: string;
@@ -17,6 +18,18 @@ type ConversationRow = Readonly<{
 
 /** How much of the last message the list shows. */
 const PREVIEW_CHARS = 120;
+
+/**
+ * A stored conversation's platform. Only the importers write it, from the same list; checked here
+ * without the wire schemas, which the database thread would otherwise load at every start.
+ */
+function platformOf(row: ConversationRow): Platform {
+  if (isPlatform(row.platform)) return row.platform;
+  throw new VaultError(
+    'VAULT_UNREADABLE',
+    `Conversation ${row.id} in the vault has an unknown platform "${row.platform}". The vault may come from a newer Chat Vault; open it with that version.`,
+  );
+}
 
 const toIso = (ms: number | null): string | null =>
   ms === null ? null : new Date(ms).toISOString();
@@ -37,7 +50,7 @@ export function listConversations(db: Database): ConversationSummary[] {
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
-    platform: PlatformSchema.parse(row.platform),
+    platform: platformOf(row),
     messageCount: row.message_count,
     firstAt: toIso(row.first_at),
     lastAt: toIso(row.last_at),
