@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeZip } from '../support/make-zip';
 import { tinyPng } from '../support/tiny-png';
@@ -34,14 +34,18 @@ function chat(count: number): string {
   return text;
 }
 
-/** A fresh browser context on the app, in English, collecting page errors. */
-async function openApp() {
+/**
+ * A fresh browser context on the app, in English, collecting page errors; `beforeLoad` sees the
+ * page before the app starts.
+ */
+async function openApp(beforeLoad: (page: Page) => Promise<unknown> = () => Promise.resolve()) {
   const context = await browser.newContext({
     locale: 'en-US',
     viewport: { width: 1100, height: 720 },
   });
   const page = await context.newPage();
   const errors = watchForErrors(page);
+  await beforeLoad(page);
   await page.goto(serve.url);
   return { context, page, errors };
 }
@@ -114,6 +118,46 @@ describe('importing in Chromium', () => {
     await log.getByText('message 1199', { exact: true }).waitFor();
     await page.keyboard.press('Home');
     await log.getByText('message 0', { exact: true }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows what a newer export adds to the open conversation, which opened with one page request', async () => {
+    // Every page of messages the app asks the vault for.
+    const { context, page, errors } = await openApp((page) =>
+      page.addInitScript(() => {
+        const sent: string[] = [];
+        Object.assign(window, { pageRequests: sent });
+        const send = WebSocket.prototype.send;
+        WebSocket.prototype.send = function (this: WebSocket, data) {
+          if (String(data).includes('"method":"messages.page"')) sent.push(String(data));
+          send.call(this, data);
+        };
+      }),
+    );
+    const pageRequests = () =>
+      page.evaluate(() => (window as unknown as { pageRequests: string[] }).pageRequests.length);
+    const file = path.join(inputDir, 'WhatsApp Chat with Grows.txt');
+    await writeFile(file, chat(50));
+    await page.getByTestId('import-file-input').waitFor({ state: 'attached' });
+    await page.getByTestId('import-file-input').setInputFiles(file);
+    const imports = page.getByRole('region', { name: 'Imports' });
+    await imports.getByText('50 new, 0 already in the vault').waitFor();
+    await page.getByRole('option', { name: /Grows/ }).click();
+    const log = page.getByRole('log', { name: 'Messages' });
+    await log.getByText('message 49', { exact: true }).waitFor();
+    // The first page is the conversation's end: nothing newer is asked for until the vault changes.
+    await page.waitForTimeout(300);
+    expect(await pageRequests()).toBe(1);
+
+    await writeFile(file, chat(60));
+    await page.getByTestId('import-file-input').setInputFiles(file);
+    await imports.getByText('10 new, 50 already in the vault').waitFor();
+    await log.getByText('message 59', { exact: true }).waitFor();
+    // Added once, after what was there: the conversation follows its new end.
+    expect(await log.getByText('message 59', { exact: true }).count()).toBe(1);
+    expect(await log.getByText('message 58', { exact: true }).count()).toBe(1);
+    expect(await pageRequests()).toBeGreaterThan(1);
     expect(errors).toEqual([]);
     await context.close();
   });

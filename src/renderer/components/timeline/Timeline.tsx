@@ -101,10 +101,18 @@ export function Timeline({
     scrollEndThreshold: 48,
   });
 
-  // While an import adds to this conversation, load what it added if the end is loaded.
+  // While an import adds to this conversation, load what it added if the end is loaded. The page
+  // the timeline starts with was just read, so at first only a running import can have added to
+  // it (asking anyway cost a round trip in the first paint's work, and held back older pages).
+  const countSeen = useRef<number | undefined>(undefined);
   useEffect(() => {
-    if (messageCount !== undefined && !useTimeline.getState().hasNewer)
-      void useTimeline.getState().loadNewer(api);
+    const first = countSeen.current === undefined;
+    if (messageCount === undefined || messageCount === countSeen.current) return;
+    countSeen.current = messageCount;
+    if (first && !importing) return;
+    if (!useTimeline.getState().hasNewer) void useTimeline.getState().loadNewer(api);
+    // Only a new count asks; an import starting or ending alone does not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, messageCount]);
 
   // A jump: bring its message into view once its rows exist, and mark it for a moment.
