@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationSummary } from '../../shared/contract';
 import { formatDay } from '../formatters';
@@ -5,8 +6,12 @@ import { ConversationActions } from './ConversationActions';
 import { ConversationToolbar } from './navigation/ConversationToolbar';
 import { PlatformIcon } from './PlatformIcon';
 
-/** The header of an open conversation: who, where, how many, and over which span of time. */
-export function ConversationDetails({
+/**
+ * The header of an open conversation: who, where, how many, and over which span of time. Made
+ * again only when the conversation changes, not when the panel around it does (as it does once
+ * more while a conversation opens, to measure the room its timeline will have).
+ */
+export const ConversationDetails = memo(function ConversationDetails({
   conversation,
 }: Readonly<{ conversation: ConversationSummary }>) {
   const { t, i18n } = useTranslation();
@@ -36,4 +41,4 @@ export function ConversationDetails({
       <ConversationActions conversation={conversation} />
     </header>
   );
-}
+});
