@@ -138,6 +138,8 @@ export async function benchBrowse(
   );
   if (imported.status !== 0)
     throw new Error(`the import failed:\n${imported.stdout}${imported.stderr}`);
+  // As before each timed import: the import's writes are on disk before anything is timed.
+  spawnSync('sync');
 
   const served = await startServe(cli, dirs.vault);
   const browser = await chromium.launch({

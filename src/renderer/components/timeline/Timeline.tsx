@@ -20,7 +20,7 @@ import { useTimeline } from '../../store/timeline-store';
 import { useVault } from '../../store/vault-store';
 import { MessageRow } from './MessageRow';
 import { startOffset } from './start-offset';
-import { timelineRows } from './timeline-rows';
+import { timelineRows, type TimelineRow } from './timeline-rows';
 import { TimelineTextContext } from './timeline-text';
 import { usePageKeys } from './use-page-keys';
 
@@ -32,6 +32,18 @@ const EDGE = 600;
  * first paint, which is slowest while the rows' code is still cold (8 rows each side: about 35 ms).
  */
 const OVERSCAN_ROWS = 2;
+/**
+ * The heights rows are taken to have until they are measured: a day separator, a message that
+ * shows its sender, one that continues its sender's last (one line of text, measured with the app's
+ * styles). The closer they are, the fewer rows are moved once measured, before the first paint.
+ */
+const ESTIMATED_HEIGHT = { day: 46, withSender: 79, continued: 54 } as const;
+
+function estimatedHeight(row: TimelineRow | undefined): number {
+  if (row?.type === 'day') return ESTIMATED_HEIGHT.day;
+  return row?.continued === true ? ESTIMATED_HEIGHT.continued : ESTIMATED_HEIGHT.withSender;
+}
+
 /** How long a jump's target stays marked. */
 const HIGHLIGHT_MS = 2500;
 
@@ -71,7 +83,7 @@ export function Timeline({
   );
   const rows = useMemo(() => timelineRows(messages), [messages]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const estimateSize = (index: number) => (rows[index]?.type === 'day' ? 44 : 72);
+  const estimateSize = (index: number) => estimatedHeight(rows[index]);
   const [highlighted, setHighlighted] = useState<string | null>(null);
 
   // TanStack Virtual hands back a mutable instance; nothing here is memoized by the React Compiler.
