@@ -23,7 +23,7 @@ const PREVIEW_CHARS = 120;
  * A stored conversation's platform. Only the importers write it, from the same list; checked here
  * without the wire schemas, which the database thread would otherwise load at every start.
  */
-function platformOf(row: ConversationRow): Platform {
+function storedPlatform(row: ConversationRow): Platform {
   if (isPlatform(row.platform)) return row.platform;
   throw new VaultError(
     'VAULT_UNREADABLE',
@@ -50,7 +50,7 @@ export function listConversations(db: Database): ConversationSummary[] {
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
-    platform: platformOf(row),
+    platform: storedPlatform(row),
     messageCount: row.message_count,
     firstAt: toIso(row.first_at),
     lastAt: toIso(row.last_at),

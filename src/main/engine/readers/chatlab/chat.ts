@@ -9,7 +9,7 @@
  * group nickname, else the member's name (its group nickname, else its account name), else the
  * message's account name, else the sender id — so one member keeps one name where the export allows.
  */
-import { PLATFORMS, type Platform } from '../../../../shared/platforms';
+import { isPlatform, type Platform } from '../../../../shared/platforms';
 import { entryPathOf, vaultIdOf } from '../export-files';
 import { ReadError } from '../read-error';
 import type { ReadMessage, ReadRecord } from '../records';
@@ -35,8 +35,8 @@ const nonEmpty = (value: string | null | undefined): string | null => {
 };
 
 export function platformOf(name: string | null | undefined): Platform {
-  const wanted = name?.trim().toLowerCase();
-  return PLATFORMS.find((platform) => platform === wanted) ?? 'chatlab';
+  const wanted = name?.trim().toLowerCase() ?? '';
+  return isPlatform(wanted) ? wanted : 'chatlab';
 }
 
 export type Place = Readonly<{ byte?: number; line?: number }>;
