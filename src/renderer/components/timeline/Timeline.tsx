@@ -100,7 +100,7 @@ export function Timeline({
       const { focus } = useTimeline.getState();
       if (focus === null) return 0;
       return startOffset(
-        rows.map((_, index) => estimateSize(index)),
+        rows.map(estimatedHeight),
         rows.findIndex((row) => row.key === focus.messageId),
         focus.align,
         viewHeight,
