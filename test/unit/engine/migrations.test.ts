@@ -237,6 +237,52 @@ describe('migration 3 (time-ordered ids)', () => {
   });
 });
 
+describe('migration 4 (search bitmaps)', () => {
+  it('adds empty bitmap tables to a vault of version 3 and keeps its messages', async () => {
+    const { file, db } = await freshDatabase();
+    migrate(db, MIGRATIONS.slice(0, 3), file);
+    db.exec(`
+      INSERT INTO conversations (id, platform, title, message_count) VALUES ('c1', 'whatsapp', 'A', 1);
+      INSERT INTO archives (public_id, name, source_path, format, container, status, started_at)
+        VALUES ('a1', 'x', '/x', 'whatsapp-txt', 'file', 'complete', 0);
+      INSERT INTO messages (id, conversation_id, key, sent_at, kind, text, archive_id)
+        VALUES (65536, 'c1', 'k1', 1000, 'text', 'kept', 1);
+    `);
+    migrate(db, MIGRATIONS, file);
+    expect(tableNames(db)).toEqual(
+      expect.arrayContaining(['search_bitmap_state', 'search_bitmaps']),
+    );
+    expect(db.prepare('SELECT count(*) FROM search_bitmaps').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT text FROM messages').pluck().get()).toBe('kept');
+    db.close();
+  });
+
+  it('keeps one state row and refuses negative counts', async () => {
+    const { file, db } = await freshDatabase();
+    migrate(db, MIGRATIONS, file);
+    const state = db.prepare<[number, number]>(
+      'INSERT INTO search_bitmap_state (id, messages, built_at) VALUES (?, ?, 0)',
+    );
+    state.run(1, 10);
+    expect(() => state.run(2, 10)).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO search_bitmaps (token, hits, form, members) VALUES ('text a', -1, 'bits', x'00')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO search_bitmaps (token, hits, form, members) VALUES ('text a', 1, 'list', x'00')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
 describe('query plans', () => {
   it('list conversations walks the last-activity index instead of sorting', async () => {
     const { file, db } = await freshDatabase();

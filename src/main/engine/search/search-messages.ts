@@ -6,9 +6,11 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { SearchHit } from '../../../shared/contract';
 import { PLATFORMS, type Platform } from '../../../shared/platforms';
 import { VaultError } from '../errors';
+import { bitmapExpression } from './bitmaps/bitmap-expression';
+import { countWithBitmaps, currentBitmapSize } from './bitmaps/bitmap-count';
 import { needsLiteralCheck } from './index-text';
 import { platformToken } from './index-row';
-import { matchExpression } from './match-expression';
+import { matchExpression, type MatchScope } from './match-expression';
 import { buildSnippet } from './snippet';
 import { parseSearchQuery, SearchQueryError, type SearchQuery } from './search-query';
 import {
@@ -87,8 +89,16 @@ function boundFor(sql: string, params: Readonly<Record<string, unknown>>): Recor
   return bound;
 }
 
-/** What a search runs: its parsed query, the SQL conditions besides MATCH and their values. */
-type SearchPlan = Readonly<{ query: SearchQuery; sqlScope: SqlScope; params: SearchParams }>;
+/**
+ * What a search runs: its parsed query, the scope its filters resolved to, the SQL conditions
+ * besides MATCH and their values.
+ */
+type SearchPlan = Readonly<{
+  query: SearchQuery;
+  matchScope: MatchScope;
+  sqlScope: SqlScope;
+  params: SearchParams;
+}>;
 
 /** Parses a request and builds its MATCH expression; null when it can match nothing. */
 function planSearch(db: Database, request: SearchRequest, part: IdPart): SearchPlan | null {
@@ -114,14 +124,16 @@ function planSearch(db: Database, request: SearchRequest, part: IdPart): SearchP
     ),
   };
   const sender = request.sender ?? filters.from;
+  const matchScope: MatchScope = {
+    sender,
+    senderWords: sender === null ? null : senderWords(db, sender),
+    conversationIds,
+    platform: filters.platform,
+    hasMedia: filters.hasMedia,
+  };
   const match =
-    matchExpression(query, {
-      sender,
-      senderWords: sender === null ? null : senderWords(db, sender),
-      conversationIds,
-      platform: filters.platform,
-      hasMedia: filters.hasMedia,
-    }) ?? (sqlScope.after !== null || sqlScope.before !== null ? EVERY_MESSAGE : null);
+    matchExpression(query, matchScope) ??
+    (sqlScope.after !== null || sqlScope.before !== null ? EVERY_MESSAGE : null);
   if (match === null) {
     throw new VaultError(
       'SEARCH_QUERY_EMPTY',
@@ -133,7 +145,7 @@ function planSearch(db: Database, request: SearchRequest, part: IdPart): SearchP
     limit: request.limit,
     offset: request.offset,
   };
-  return { query, sqlScope, params: searchParams(match, sqlScope, page, part) };
+  return { query, matchScope, sqlScope, params: searchParams(match, sqlScope, page, part) };
 }
 
 function countHits(db: Database, plan: SearchPlan, part: IdPart): number {
@@ -154,6 +166,38 @@ export function searchMessages(
 ): SearchResult & { totalIsWhole: boolean } {
   const plan = planSearch(db, request, part);
   if (plan === null) return { total: 0, hits: [], nextCursor: null, totalIsWhole: true };
+  return pageOfHits(db, plan, request, part, () => countHits(db, plan, part));
+}
+
+/**
+ * A newest-first search whose count the token bitmaps answer (bitmaps/), read on this thread
+ * alone in one transaction; null when they cannot, and the search is counted by parts.
+ */
+export function searchWithBitmaps(db: Database, request: SearchRequest): SearchResult | null {
+  if (request.order !== 'newest' || currentBitmapSize(db) === null) return null;
+  return db
+    .transaction(() => {
+      const plan = planSearch(db, request, WHOLE);
+      if (plan === null) return null;
+      const { after, before, literals } = plan.sqlScope;
+      if (after !== null || before !== null || literals.length > 0) return null;
+      const expression = bitmapExpression(plan.query, plan.matchScope);
+      const total = expression === null ? null : countWithBitmaps(db, expression);
+      if (total === null) return null;
+      const page = pageOfHits(db, plan, request, WHOLE, () => total);
+      return { total: page.total, hits: page.hits, nextCursor: page.nextCursor };
+    })
+    .deferred();
+}
+
+/** The page of a planned search, and its count: `count()` unless the page holds every hit. */
+function pageOfHits(
+  db: Database,
+  plan: SearchPlan,
+  request: SearchRequest,
+  part: IdPart,
+  count: () => number,
+): SearchResult & { totalIsWhole: boolean } {
   const newest = request.order === 'newest';
   const hits = hitsSql(plan.sqlScope, request.order, newest ? part : WHOLE);
   const rows = prepared(db, hits).all(boundFor(hits, plan.params)) as HitRow[];
@@ -164,7 +208,7 @@ export function searchMessages(
   const whole = part.from === null && part.below === null;
   const last = rows.at(-1);
   return {
-    total: allOnPage ? rows.length : countHits(db, plan, part),
+    total: allOnPage ? rows.length : count(),
     totalIsWhole: whole || (allOnPage && !newest),
     hits: rows.map((row) => ({
       messageId: String(row.id),

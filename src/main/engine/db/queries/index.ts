@@ -13,7 +13,17 @@ import {
   type MessagePage,
   type PageRequest,
 } from './messages';
-import { countSearchHits, searchMessages, type SearchRequest } from '../../search/search-messages';
+import {
+  countSearchHits,
+  searchMessages,
+  searchWithBitmaps,
+  type SearchRequest,
+} from '../../search/search-messages';
+import {
+  bitmapsStale,
+  buildSearchBitmaps,
+  type BitmapPolicy,
+} from '../../search/bitmaps/build-bitmaps';
 import { searchPartBounds } from '../../search/search-parts';
 import type { IdPart } from '../../search/search-sql';
 import { blobReferences, integrityCheck, storedBlobs } from './verify';
@@ -39,6 +49,9 @@ export const queries = {
   integrityCheck: (db: Database) => integrityCheck(db),
   searchMessages: (db: Database, request: SearchRequest, part?: IdPart) =>
     searchMessages(db, request, part),
+  searchWithBitmaps: (db: Database, request: SearchRequest) => searchWithBitmaps(db, request),
+  searchBitmapsStale: (db: Database, policy: BitmapPolicy) => bitmapsStale(db, policy),
+  buildSearchBitmaps: (db: Database, policy: BitmapPolicy) => buildSearchBitmaps(db, policy),
   countSearchHits: (db: Database, request: SearchRequest, part: IdPart) =>
     countSearchHits(db, request, part),
   searchPartBounds: (db: Database, parts: number) => searchPartBounds(db, parts),
