@@ -12,6 +12,8 @@ import { EventHub, type EventListener } from './events';
 import { ImportQueue } from './import/import-queue';
 import { monthDayBoundaries } from './browse/month-days';
 import { HashPool, type FileHasher } from './restore/file-hasher';
+import { BitmapUpkeep } from './search/bitmaps/bitmap-upkeep';
+import { DEFAULT_BITMAP_POLICY, type BitmapPolicy } from './search/bitmaps/build-bitmaps';
 import { SearchThreads, searchThreadCount } from './search/search-threads';
 import { EngineSettings } from './settings/engine-settings';
 import { taskHandlers } from './tasks/task-handlers';
@@ -47,6 +49,8 @@ export type EngineOptions = Readonly<{
   exportFolder?: string;
   /** Read-only threads that count searches' hits beside the query thread (default: by cores). */
   searchThreads?: number;
+  /** Which vaults and tokens get search bitmaps (default: DEFAULT_BITMAP_POLICY). */
+  searchBitmaps?: BitmapPolicy;
 }>;
 
 export type Engine = Readonly<{
@@ -65,6 +69,8 @@ export type Engine = Readonly<{
   taskSettled(id: string): Promise<Task>;
   /** Starts the search threads, resolving once they have (or failed to: searches use fewer). */
   searchThreadsStarted(): Promise<void>;
+  /** Resolves once no build of the search bitmaps is running or due. */
+  searchBitmapsBuilt(): Promise<void>;
   /** Resolves once the import folder (if any) is being watched. */
   watcherReady: Promise<void>;
   close(): Promise<void>;
@@ -105,6 +111,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       Math.max(0, wait),
     );
   };
+  /** Once the vault is open: brings the search bitmaps up to date when no import is left. */
+  let importEnded = (): void => undefined;
   /** The zone for zoneless times: the settings', once they are read. */
   let timeZone: () => string | undefined = () => undefined;
   const imports = new ImportQueue(
@@ -120,7 +128,10 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     },
     (item) => {
       hub.emit({ event: 'import.updated', payload: item });
-      if (item.status !== 'queued' && item.status !== 'importing') announceChange();
+      if (item.status !== 'queued' && item.status !== 'importing') {
+        announceChange();
+        importEnded();
+      }
     },
     announceChange,
     () => timeZone(),
@@ -144,6 +155,22 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     { file: databaseFile, nativeBinding: options.nativeBinding },
     options.searchThreads ?? searchThreadCount(),
   );
+  const bitmapPolicy = options.searchBitmaps ?? DEFAULT_BITMAP_POLICY;
+  const bitmaps = new BitmapUpkeep({
+    policy: bitmapPolicy,
+    stale: () => db.call('searchBitmapsStale', bitmapPolicy),
+    startThread: () =>
+      startDbWorker(path.join(options.workersDir, 'db-worker.mjs'), {
+        file: databaseFile,
+        nativeBinding: options.nativeBinding,
+      }),
+  });
+  importEnded = () => {
+    const running = imports
+      .list()
+      .some((item) => item.status === 'queued' || item.status === 'importing');
+    if (!running) bitmaps.request();
+  };
   // The settings hold the import folder's watcher, which hands files to the queue through `submit`.
   let submit: (file: string) => void = () => undefined;
   const settings = await EngineSettings.open({
@@ -169,6 +196,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     const interrupted = await db.call('interruptedImports');
     if (interrupted.length > 0) imports.submit(interrupted);
   }
+  // Bitmaps missing or of fewer messages (a crash, an older version): built in the background.
+  if (imports.list().length === 0) bitmaps.request();
 
   const hashPool = new HashPool(path.join(options.workersDir, 'hash-worker.mjs'));
   const tasks = new TaskRunner((task) => hub.emit({ event: 'task.updated', payload: task }));
@@ -222,6 +251,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     fileHasher: hashPool.hash,
     taskSettled: (id) => tasks.settled(id),
     searchThreadsStarted: () => searchThreads.started(),
+    searchBitmapsBuilt: () => bitmaps.idle(),
     get watcherReady() {
       return settings.watcherReady;
     },
@@ -229,6 +259,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       await settings.close();
       await tasks.close();
       await hashPool.close();
+      await bitmaps.close();
       await imports.close();
       if (changeTimer !== undefined) clearTimeout(changeTimer);
       await searchThreads.close();

@@ -27,6 +27,8 @@ export type DbClient = Readonly<{
   schemaVersion: number;
   call<K extends QueryName>(name: K, ...args: QueryArgs<K>): Promise<QueryResult<K>>;
   close(): Promise<void>;
+  /** Stops the thread at once, even in the middle of a query (a long read that can be redone). */
+  terminate(): Promise<void>;
 }>;
 
 export async function startDbWorker(workerPath: string, data: DbWorkerData): Promise<DbClient> {
@@ -84,6 +86,9 @@ export async function startDbWorker(workerPath: string, data: DbWorkerData): Pro
       const request: DbRequest = { type: 'close' };
       worker.postMessage(request);
       await exited;
+    },
+    async terminate(): Promise<void> {
+      if (!closed) await worker.terminate();
     },
   };
 }

@@ -92,6 +92,9 @@ export class SearchThreads {
   ): Promise<{ total: number; hits: SearchHit[]; nextCursor: string | null }> {
     // The first search starts the threads and searches without them; later ones have them.
     void this.#start();
+    // A count the token bitmaps answer needs no other thread.
+    const counted = await db.call('searchWithBitmaps', request);
+    if (counted !== null) return { ...counted, hits: [...counted.hits] };
     const threads = [db, ...this.#ready];
     const bounds =
       threads.length === 1

@@ -1,0 +1,77 @@
+/**
+ * Keeps the token bitmaps current: builds them on a database thread of its own when the vault
+ * opens without current ones and after imports that added messages, one build at a time (a
+ * request during a build runs one more after it). Searches count with the index until a build is
+ * done; closing the engine stops a build, and the next opening starts it again.
+ */
+import type { DbClient } from '../../db/client';
+import type { BitmapBuild, BitmapPolicy } from './build-bitmaps';
+
+export type BitmapUpkeepOptions = Readonly<{
+  policy: BitmapPolicy;
+  /** Whether the vault needs a build now (asked of the query thread, which answers at once). */
+  stale: () => Promise<boolean>;
+  /** Starts the writable database thread a build runs on. */
+  startThread: () => Promise<DbClient>;
+  /** A build ended: with its figures, null when the vault was too small, or with its error. */
+  onBuilt?: (result: BitmapBuild | null | Error) => void;
+}>;
+
+export class BitmapUpkeep {
+  readonly #options: BitmapUpkeepOptions;
+  #running: Promise<void> | null = null;
+  #again = false;
+  #thread: DbClient | null = null;
+  #closed = false;
+
+  constructor(options: BitmapUpkeepOptions) {
+    this.#options = options;
+  }
+
+  /** Builds the bitmaps if the vault needs them, after the build under way if there is one. */
+  request(): void {
+    if (this.#closed) return;
+    if (this.#running !== null) {
+      this.#again = true;
+      return;
+    }
+    this.#running = this.#run().finally(() => {
+      this.#running = null;
+      if (this.#again) {
+        this.#again = false;
+        this.request();
+      }
+    });
+  }
+
+  async #run(): Promise<void> {
+    let result: BitmapBuild | null | Error = null;
+    try {
+      if (!(await this.#options.stale()) || this.#closed) return;
+      this.#thread = await this.#options.startThread();
+      if (this.#closed) return;
+      result = await this.#thread.call('buildSearchBitmaps', this.#options.policy);
+    } catch (error) {
+      // Stale bitmaps are not used, so a failed build costs speed, never a wrong count.
+      result = error instanceof Error ? error : new Error(String(error));
+    } finally {
+      const thread = this.#thread;
+      this.#thread = null;
+      await thread?.close();
+    }
+    if (!this.#closed) this.#options.onBuilt?.(result);
+  }
+
+  /** Resolves once no build is running or asked for. */
+  async idle(): Promise<void> {
+    while (this.#running !== null) await this.#running;
+  }
+
+  /** Stops a build under way, without waiting for it to finish. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#again = false;
+    await this.#thread?.terminate();
+    await this.idle();
+  }
+}

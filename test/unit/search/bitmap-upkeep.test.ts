@@ -1,0 +1,160 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DbClient } from '../../../src/main/engine/db/client';
+import { BitmapUpkeep } from '../../../src/main/engine/search/bitmaps/bitmap-upkeep';
+import type { BitmapPolicy } from '../../../src/main/engine/search/bitmaps/build-bitmaps';
+import { openTestEngine } from '../../support/engine';
+import { insertTestArchiveAndJob, openVaultDb, textMessageRow } from '../../support/vault-db';
+import { VaultWriter } from '../../../src/main/engine/import/vault-writer';
+
+const POLICY: BitmapPolicy = { minMessages: 10, minShare: 0.1, restRatio: 1 };
+
+/** A build thread whose builds end when the test says; it records what was asked of it. */
+function controlledThreads() {
+  const builds: { finish: () => void }[] = [];
+  let terminated = 0;
+  let closed = 0;
+  const start = (): Promise<DbClient> =>
+    Promise.resolve({
+      schemaVersion: 4,
+      call: (() =>
+        new Promise<unknown>((resolve, reject) => {
+          builds.push({ finish: () => resolve({ messages: 10, tokens: 1, milliseconds: 1 }) });
+          stop = () => reject(new Error('terminated'));
+        })) as unknown as DbClient['call'],
+      close: () => {
+        closed += 1;
+        return Promise.resolve();
+      },
+      terminate: () => {
+        terminated += 1;
+        stop();
+        return Promise.resolve();
+      },
+    });
+  let stop = (): void => undefined;
+  return {
+    start,
+    builds,
+    counts: () => ({ terminated, closed }),
+  };
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('bitmap upkeep', () => {
+  it('runs one build at a time, and one more for requests made during it', async () => {
+    const threads = controlledThreads();
+    const built: unknown[] = [];
+    const upkeep = new BitmapUpkeep({
+      policy: POLICY,
+      stale: () => Promise.resolve(true),
+      startThread: threads.start,
+      onBuilt: (result) => built.push(result),
+    });
+    upkeep.request();
+    await tick();
+    upkeep.request();
+    upkeep.request();
+    await tick();
+    expect(threads.builds).toHaveLength(1);
+    threads.builds[0]?.finish();
+    await tick();
+    await tick();
+    expect(threads.builds).toHaveLength(2);
+    threads.builds[1]?.finish();
+    await upkeep.idle();
+    expect(threads.builds).toHaveLength(2);
+    expect(built).toHaveLength(2);
+    expect(threads.counts().closed).toBe(2);
+  });
+
+  it('starts no thread when the bitmaps are current', async () => {
+    const threads = controlledThreads();
+    const upkeep = new BitmapUpkeep({
+      policy: POLICY,
+      stale: () => Promise.resolve(false),
+      startThread: threads.start,
+    });
+    upkeep.request();
+    await upkeep.idle();
+    expect(threads.builds).toHaveLength(0);
+  });
+
+  it('stops a build under way when closed, and builds nothing after', async () => {
+    const threads = controlledThreads();
+    const built: unknown[] = [];
+    const upkeep = new BitmapUpkeep({
+      policy: POLICY,
+      stale: () => Promise.resolve(true),
+      startThread: threads.start,
+      onBuilt: (result) => built.push(result),
+    });
+    upkeep.request();
+    await tick();
+    await tick();
+    expect(threads.builds).toHaveLength(1);
+    await upkeep.close();
+    expect(threads.counts().terminated).toBe(1);
+    upkeep.request();
+    await upkeep.idle();
+    expect(threads.builds).toHaveLength(1);
+    expect(built).toEqual([]);
+  });
+});
+
+describe('the engine', () => {
+  it('builds the bitmaps of a vault that has none, and its searches count with them', async () => {
+    const vaultDir = await mkdtemp(path.join(os.tmpdir(), 'chat-vault-bitmaps-'));
+    try {
+      const db = openVaultDb(vaultDir);
+      insertTestArchiveAndJob(db);
+      const messages = Array.from({ length: 400 }, (_, n) =>
+        textMessageRow({
+          key: `k${n}`,
+          sentAt: Date.UTC(2024, 0, 1) + n * 60_000,
+          text: n % 2 === 0 ? 'the dinner' : n % 3 === 0 ? 'the photo' : 'photo',
+        }),
+      );
+      new VaultWriter(db).commit(
+        {
+          conversations: [{ id: 'c1', platform: 'whatsapp', title: 'A' }],
+          participants: [],
+          messages,
+        },
+        1,
+        { id: 1, recordsDone: 0 },
+      );
+      db.close();
+      const engine = await openTestEngine(vaultDir, {
+        searchBitmaps: POLICY,
+        resumeImports: false,
+      });
+      try {
+        await engine.searchBitmapsBuilt();
+        expect(await engine.db.call('searchBitmapsStale', POLICY)).toBe(false);
+        const request = {
+          query: 'the -dinner',
+          conversationId: null,
+          order: 'newest' as const,
+          limit: 5,
+          cursor: null,
+          offset: 0,
+        };
+        // Counted with the bitmaps on the query thread...
+        const counted = await engine.db.call('searchWithBitmaps', request);
+        expect(counted?.total).toBe(67);
+        // ...and the same through the engine's handler.
+        const result = await engine.handlers['search.messages'](request);
+        expect(result.total).toBe(67);
+        expect(result.hits).toHaveLength(5);
+      } finally {
+        await engine.close();
+      }
+    } finally {
+      await rm(vaultDir, { recursive: true, force: true });
+    }
+  });
+});
