@@ -13,8 +13,8 @@ import { LATER_BATCH_MESSAGES } from '../src/main/engine/import/batch-policy';
 import { VaultWriter, messageRow, type MessageRow } from '../src/main/engine/import/vault-writer';
 import { plainMessage } from '../src/main/engine/readers/records';
 
-/** A seeded generator, so every run searches the same vault. */
-function random(seed: number): () => number {
+/** A seeded generator, so every run searches the same vault (the search tests use it too). */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     // xorshift32
@@ -94,7 +94,7 @@ export async function writeSearchCorpus(
   const writer = new VaultWriter(db);
   const rawFile = path.join(vaultDir, 'export.txt');
   const raw = createWriteStream(rawFile);
-  const next = random(2026);
+  const next = seededRandom(2026);
   const conversations = Array.from({ length: CONVERSATIONS }, (_unused, index) => ({
     id: `conversation-${index}`,
     platform: index % 2 === 0 ? ('whatsapp' as const) : ('wechat' as const),

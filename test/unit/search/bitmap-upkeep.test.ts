@@ -42,18 +42,24 @@ function controlledThreads() {
   };
 }
 
+/** An upkeep of a vault whose bitmaps are stale, on controlled threads, and what it built. */
+function staleVaultUpkeep() {
+  const threads = controlledThreads();
+  const built: unknown[] = [];
+  const upkeep = new BitmapUpkeep({
+    policy: POLICY,
+    stale: () => Promise.resolve(true),
+    startThread: threads.start,
+    onBuilt: (result) => built.push(result),
+  });
+  return { threads, built, upkeep };
+}
+
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('bitmap upkeep', () => {
   it('runs one build at a time, and one more for requests made during it', async () => {
-    const threads = controlledThreads();
-    const built: unknown[] = [];
-    const upkeep = new BitmapUpkeep({
-      policy: POLICY,
-      stale: () => Promise.resolve(true),
-      startThread: threads.start,
-      onBuilt: (result) => built.push(result),
-    });
+    const { threads, built, upkeep } = staleVaultUpkeep();
     upkeep.request();
     await tick();
     upkeep.request();
@@ -84,14 +90,7 @@ describe('bitmap upkeep', () => {
   });
 
   it('stops a build under way when closed, and builds nothing after', async () => {
-    const threads = controlledThreads();
-    const built: unknown[] = [];
-    const upkeep = new BitmapUpkeep({
-      policy: POLICY,
-      stale: () => Promise.resolve(true),
-      startThread: threads.start,
-      onBuilt: (result) => built.push(result),
-    });
+    const { threads, built, upkeep } = staleVaultUpkeep();
     upkeep.request();
     await tick();
     await tick();

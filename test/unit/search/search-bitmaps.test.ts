@@ -31,6 +31,7 @@ import {
   type SearchRequest,
 } from '../../../src/main/engine/search/search-messages';
 import type { MatchScope } from '../../../src/main/engine/search/match-expression';
+import { seededRandom } from '../../../bench/search-corpus';
 import { useTempDirs } from '../../support/temp-dir';
 import { insertTestArchiveAndJob, openVaultDb, textMessageRow } from '../../support/vault-db';
 
@@ -145,19 +146,6 @@ describe('bitmap expressions', () => {
   });
 });
 
-/** A seeded generator, so every run writes the same vault. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 2 ** 32;
-  };
-}
-
 const WORDS = ['the', 'The', 'time', 'dinner', 'photo', 'café', 'cafe', '我', '你', '的', '时间'];
 const SENDERS = ['Ana', 'Anatoly', 'Bo', 'Chen Wei', '李雷'];
 const CONVERSATIONS = [
@@ -196,7 +184,7 @@ const POLICY: BitmapPolicy = { minMessages: 100, minShare: 0.05, restRatio: 0 };
 async function generatedVault(count: number): Promise<Database> {
   const db = openVaultDb(await tempDir());
   insertTestArchiveAndJob(db);
-  writeMessages(db, count, seeded(7), Date.UTC(2023, 0, 1));
+  writeMessages(db, count, seededRandom(7), Date.UTC(2023, 0, 1));
   return db;
 }
 
@@ -242,7 +230,7 @@ describe('search bitmaps', () => {
     expect(build).toMatchObject({ messages: 3000 });
     expect(bitmapsStale(db, POLICY)).toBe(false);
     let counted = 0;
-    for (const query of randomQueries(300, seeded(11))) {
+    for (const query of randomQueries(300, seededRandom(11))) {
       const fast = searchWithBitmaps(db, request(query));
       const index = searchMessages(db, request(query));
       if (fast === null) continue;
@@ -295,7 +283,7 @@ describe('search bitmaps', () => {
     buildSearchBitmaps(db, POLICY);
     const before = searchWithBitmaps(db, request('the -time'))?.total;
     expect(before).toBeGreaterThan(0);
-    writeMessages(db, 500, seeded(99), Date.UTC(2022, 0, 1)); // older: in between the ids
+    writeMessages(db, 500, seededRandom(99), Date.UTC(2022, 0, 1)); // older: in between the ids
     expect(bitmapsStale(db, POLICY)).toBe(true);
     expect(searchWithBitmaps(db, request('the -time'))).toBeNull();
     buildSearchBitmaps(db, POLICY);
