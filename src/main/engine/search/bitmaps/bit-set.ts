@@ -29,27 +29,46 @@ export function countBits(set: BitSet): number {
   return count;
 }
 
-/** Sets of the same length combined word by word into a new set. */
-function combine(sets: readonly BitSet[], fold: (a: number, b: number) => number): BitSet {
-  const [first, ...rest] = sets;
+/** A copy of the first of `sets`, after checking that they all have its length. */
+function copyOfFirst(sets: readonly BitSet[]): BitSet {
+  const [first] = sets;
   if (first === undefined) throw new RangeError('No sets to combine.');
-  const out = Int32Array.from(first);
-  for (const set of rest) {
-    if (set.length !== out.length) throw new RangeError('Sets of different sizes.');
-    for (let index = 0; index < out.length; index += 1) {
-      out[index] = fold(out[index] ?? 0, set[index] ?? 0);
-    }
+  if (sets.some((set) => set.length !== first.length)) {
+    throw new RangeError('Sets of different sizes.');
+  }
+  return Int32Array.from(first);
+}
+
+// The loops below are written out, not folded through a callback: a call a word was most of the
+// time of a search counted from a dozen sets (10M messages are 312,500 words a set).
+
+export function intersection(sets: readonly BitSet[]): BitSet {
+  const out = copyOfFirst(sets);
+  for (const set of sets.slice(1)) {
+    for (let index = 0; index < out.length; index += 1)
+      out[index] = (out[index] ?? 0) & (set[index] ?? 0);
   }
   return out;
 }
 
-export const intersection = (sets: readonly BitSet[]): BitSet => combine(sets, (a, b) => a & b);
-
-export const union = (sets: readonly BitSet[]): BitSet => combine(sets, (a, b) => a | b);
+export function union(sets: readonly BitSet[]): BitSet {
+  const out = copyOfFirst(sets);
+  for (const set of sets.slice(1)) {
+    for (let index = 0; index < out.length; index += 1)
+      out[index] = (out[index] ?? 0) | (set[index] ?? 0);
+  }
+  return out;
+}
 
 /** The bits of `set` that are in none of `others`. */
-export const difference = (set: BitSet, others: readonly BitSet[]): BitSet =>
-  combine([set, ...others], (a, b) => a & ~b);
+export function difference(set: BitSet, others: readonly BitSet[]): BitSet {
+  const out = copyOfFirst([set, ...others]);
+  for (const other of others) {
+    for (let index = 0; index < out.length; index += 1)
+      out[index] = (out[index] ?? 0) & ~(other[index] ?? 0);
+  }
+  return out;
+}
 
 /** Whether this machine keeps an Int32Array's words as little-endian bytes (every one we ship on). */
 const LITTLE_ENDIAN = new Uint8Array(Int32Array.of(1).buffer)[0] === 1;
