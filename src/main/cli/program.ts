@@ -60,6 +60,8 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       importFolder?: string;
       startImporter?: boolean;
       searchThreads?: number;
+      /** Only the commands that keep running (watch, serve) build the search bitmaps. */
+      keepSearchBitmaps?: boolean;
     }> = {},
   ): Promise<void> => {
     /** Any failure: one JSON error document with --json, a line on stderr, exit code 1. */
@@ -76,6 +78,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
         vaultDir: resolveVaultDir(vaultOption, process.platform, context.env, os.homedir()),
         workersDir: context.workersDir,
         appVersion: context.appVersion,
+        keepSearchBitmaps: false,
         ...engineOptions,
       });
     } catch (error) {
@@ -301,6 +304,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       const folder = path.resolve(dir);
       await withEngine(false, (engine) => watchCommand(engine, folder, out), {
         importFolder: folder,
+        keepSearchBitmaps: true,
       });
     });
 
@@ -311,8 +315,11 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     )
     .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 0)
     .action(async (options: { port: number }) => {
-      await withEngine(false, (engine) =>
-        serveCommand(engine, { port: options.port, rendererDir: context.rendererDir }, out),
+      await withEngine(
+        false,
+        (engine) =>
+          serveCommand(engine, { port: options.port, rendererDir: context.rendererDir }, out),
+        { keepSearchBitmaps: true },
       );
     });
 

@@ -51,6 +51,11 @@ export type EngineOptions = Readonly<{
   searchThreads?: number;
   /** Which vaults and tokens get search bitmaps (default: DEFAULT_BITMAP_POLICY). */
   searchBitmaps?: BitmapPolicy;
+  /**
+   * Build the search bitmaps in the background when they are due (default true). A command that
+   * does one thing and exits turns it off: its end would only stop the build.
+   */
+  keepSearchBitmaps?: boolean;
 }>;
 
 export type Engine = Readonly<{
@@ -165,11 +170,12 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         nativeBinding: options.nativeBinding,
       }),
   });
+  const keepBitmaps = options.keepSearchBitmaps ?? true;
   importEnded = () => {
     const running = imports
       .list()
       .some((item) => item.status === 'queued' || item.status === 'importing');
-    if (!running) bitmaps.request();
+    if (keepBitmaps && !running) bitmaps.request();
   };
   // The settings hold the import folder's watcher, which hands files to the queue through `submit`.
   let submit: (file: string) => void = () => undefined;
@@ -197,7 +203,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     if (interrupted.length > 0) imports.submit(interrupted);
   }
   // Bitmaps missing or of fewer messages (a crash, an older version): built in the background.
-  if (imports.list().length === 0) bitmaps.request();
+  if (keepBitmaps && imports.list().length === 0) bitmaps.request();
 
   const hashPool = new HashPool(path.join(options.workersDir, 'hash-worker.mjs'));
   const tasks = new TaskRunner((task) => hub.emit({ event: 'task.updated', payload: task }));

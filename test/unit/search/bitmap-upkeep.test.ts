@@ -104,29 +104,31 @@ describe('bitmap upkeep', () => {
   });
 });
 
+/** A vault folder of 400 messages: "the photo" in 67 of them, "the dinner" in 200. */
+async function vaultOf400(): Promise<string> {
+  const vaultDir = await mkdtemp(path.join(os.tmpdir(), 'chat-vault-bitmaps-'));
+  const db = openVaultDb(vaultDir);
+  insertTestArchiveAndJob(db);
+  const messages = Array.from({ length: 400 }, (_, n) =>
+    textMessageRow({
+      key: `k${n}`,
+      sentAt: Date.UTC(2024, 0, 1) + n * 60_000,
+      text: n % 2 === 0 ? 'the dinner' : n % 3 === 0 ? 'the photo' : 'photo',
+    }),
+  );
+  new VaultWriter(db).commit(
+    { conversations: [{ id: 'c1', platform: 'whatsapp', title: 'A' }], participants: [], messages },
+    1,
+    { id: 1, recordsDone: 0 },
+  );
+  db.close();
+  return vaultDir;
+}
+
 describe('the engine', () => {
   it('builds the bitmaps of a vault that has none, and its searches count with them', async () => {
-    const vaultDir = await mkdtemp(path.join(os.tmpdir(), 'chat-vault-bitmaps-'));
+    const vaultDir = await vaultOf400();
     try {
-      const db = openVaultDb(vaultDir);
-      insertTestArchiveAndJob(db);
-      const messages = Array.from({ length: 400 }, (_, n) =>
-        textMessageRow({
-          key: `k${n}`,
-          sentAt: Date.UTC(2024, 0, 1) + n * 60_000,
-          text: n % 2 === 0 ? 'the dinner' : n % 3 === 0 ? 'the photo' : 'photo',
-        }),
-      );
-      new VaultWriter(db).commit(
-        {
-          conversations: [{ id: 'c1', platform: 'whatsapp', title: 'A' }],
-          participants: [],
-          messages,
-        },
-        1,
-        { id: 1, recordsDone: 0 },
-      );
-      db.close();
       const engine = await openTestEngine(vaultDir, {
         searchBitmaps: POLICY,
         resumeImports: false,
@@ -149,6 +151,25 @@ describe('the engine', () => {
         const result = await engine.handlers['search.messages'](request);
         expect(result.total).toBe(67);
         expect(result.hits).toHaveLength(5);
+      } finally {
+        await engine.close();
+      }
+    } finally {
+      await rm(vaultDir, { recursive: true, force: true });
+    }
+  });
+
+  it('builds none when told not to keep them (a command that exits when done)', async () => {
+    const vaultDir = await vaultOf400();
+    try {
+      const engine = await openTestEngine(vaultDir, {
+        searchBitmaps: POLICY,
+        resumeImports: false,
+        keepSearchBitmaps: false,
+      });
+      try {
+        await engine.searchBitmapsBuilt();
+        expect(await engine.db.call('searchBitmapsStale', POLICY)).toBe(true);
       } finally {
         await engine.close();
       }
