@@ -116,7 +116,11 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       Math.max(0, wait),
     );
   };
-  /** Once the vault is open: brings the search bitmaps up to date when no import is left. */
+  /**
+   * Once the vault is open: an import stops a build of the search bitmaps, and they are brought
+   * up to date when no import is left.
+   */
+  let importRunning = (): void => undefined;
   let importEnded = (): void => undefined;
   /** The zone for zoneless times: the settings', once they are read. */
   let timeZone: () => string | undefined = () => undefined;
@@ -133,7 +137,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     },
     (item) => {
       hub.emit({ event: 'import.updated', payload: item });
-      if (item.status !== 'queued' && item.status !== 'importing') {
+      if (item.status === 'importing') importRunning();
+      else if (item.status !== 'queued') {
         announceChange();
         importEnded();
       }
@@ -171,6 +176,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       }),
   });
   const keepBitmaps = options.keepSearchBitmaps ?? true;
+  importRunning = () => void bitmaps.stop();
   importEnded = () => {
     const running = imports
       .list()

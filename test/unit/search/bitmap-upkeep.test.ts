@@ -89,6 +89,23 @@ describe('bitmap upkeep', () => {
     expect(threads.builds).toHaveLength(0);
   });
 
+  it('stops a build under way when an import starts, and builds again when asked', async () => {
+    const { threads, upkeep } = staleVaultUpkeep();
+    upkeep.request();
+    await tick();
+    await tick();
+    expect(threads.builds).toHaveLength(1);
+    await upkeep.stop();
+    await upkeep.idle();
+    expect(threads.counts().terminated).toBe(1);
+    upkeep.request();
+    await tick();
+    await tick();
+    expect(threads.builds).toHaveLength(2);
+    threads.builds[1]?.finish();
+    await upkeep.idle();
+  });
+
   it('stops a build under way when closed, and builds nothing after', async () => {
     const { threads, built, upkeep } = staleVaultUpkeep();
     upkeep.request();

@@ -1,8 +1,9 @@
 /**
  * Keeps the token bitmaps current: builds them on a database thread of its own when the vault
- * opens without current ones and after imports that added messages, one build at a time (a
- * request during a build runs one more after it). Searches count with the index until a build is
- * done; closing the engine stops a build, and the next opening starts it again.
+ * opens without current ones and after imports, one build at a time (a request during a build
+ * runs one more after it). Searches count with the index until a build is done; an import that
+ * starts, or closing the engine, stops a build, and the import's end or the next opening starts
+ * it again.
  */
 import type { DbClient } from '../../db/client';
 import type { BitmapBuild, BitmapPolicy } from './build-bitmaps';
@@ -67,7 +68,17 @@ export class BitmapUpkeep {
     while (this.#running !== null) await this.#running;
   }
 
-  /** Stops a build under way, without waiting for it to finish. */
+  /**
+   * Stops a build under way (an import has started: the build would be of fewer messages than
+   * the vault will hold, and its long read would keep the log from being reset meanwhile).
+   * A later request builds again.
+   */
+  async stop(): Promise<void> {
+    this.#again = false;
+    await this.#thread?.terminate();
+  }
+
+  /** Stops a build under way, and builds no more. */
   async close(): Promise<void> {
     this.#closed = true;
     this.#again = false;
