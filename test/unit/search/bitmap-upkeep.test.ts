@@ -1,11 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DbClient } from '../../../src/main/engine/db/client';
 import { BitmapUpkeep } from '../../../src/main/engine/search/bitmaps/bitmap-upkeep';
 import type { BitmapPolicy } from '../../../src/main/engine/search/bitmaps/build-bitmaps';
 import { openTestEngine } from '../../support/engine';
+import { useTempDirs } from '../../support/temp-dir';
 import { insertTestArchiveAndJob, openVaultDb, textMessageRow } from '../../support/vault-db';
 import { VaultWriter } from '../../../src/main/engine/import/vault-writer';
 
@@ -121,9 +119,11 @@ describe('bitmap upkeep', () => {
   });
 });
 
+const tempDir = useTempDirs();
+
 /** A vault folder of 400 messages: "the photo" in 67 of them, "the dinner" in 200. */
 async function vaultOf400(): Promise<string> {
-  const vaultDir = await mkdtemp(path.join(os.tmpdir(), 'chat-vault-bitmaps-'));
+  const vaultDir = await tempDir();
   const db = openVaultDb(vaultDir);
   insertTestArchiveAndJob(db);
   const messages = Array.from({ length: 400 }, (_, n) =>
@@ -144,54 +144,44 @@ async function vaultOf400(): Promise<string> {
 
 describe('the engine', () => {
   it('builds the bitmaps of a vault that has none, and its searches count with them', async () => {
-    const vaultDir = await vaultOf400();
+    const engine = await openTestEngine(await vaultOf400(), {
+      searchBitmaps: POLICY,
+      resumeImports: false,
+    });
     try {
-      const engine = await openTestEngine(vaultDir, {
-        searchBitmaps: POLICY,
-        resumeImports: false,
-      });
-      try {
-        await engine.searchBitmapsBuilt();
-        expect(await engine.db.call('searchBitmapsStale', POLICY)).toBe(false);
-        const request = {
-          query: 'the -dinner',
-          conversationId: null,
-          order: 'newest' as const,
-          limit: 5,
-          cursor: null,
-          offset: 0,
-        };
-        // Counted with the bitmaps on the query thread...
-        const counted = await engine.db.call('searchWithBitmaps', request);
-        expect(counted?.total).toBe(67);
-        // ...and the same through the engine's handler.
-        const result = await engine.handlers['search.messages'](request);
-        expect(result.total).toBe(67);
-        expect(result.hits).toHaveLength(5);
-      } finally {
-        await engine.close();
-      }
+      await engine.searchBitmapsBuilt();
+      expect(await engine.db.call('searchBitmapsStale', POLICY)).toBe(false);
+      const request = {
+        query: 'the -dinner',
+        conversationId: null,
+        order: 'newest' as const,
+        limit: 5,
+        cursor: null,
+        offset: 0,
+      };
+      // Counted with the bitmaps on the query thread...
+      const counted = await engine.db.call('searchWithBitmaps', request);
+      expect(counted?.total).toBe(67);
+      // ...and the same through the engine's handler.
+      const result = await engine.handlers['search.messages'](request);
+      expect(result.total).toBe(67);
+      expect(result.hits).toHaveLength(5);
     } finally {
-      await rm(vaultDir, { recursive: true, force: true });
+      await engine.close();
     }
   });
 
   it('builds none when told not to keep them (a command that exits when done)', async () => {
-    const vaultDir = await vaultOf400();
+    const engine = await openTestEngine(await vaultOf400(), {
+      searchBitmaps: POLICY,
+      resumeImports: false,
+      keepSearchBitmaps: false,
+    });
     try {
-      const engine = await openTestEngine(vaultDir, {
-        searchBitmaps: POLICY,
-        resumeImports: false,
-        keepSearchBitmaps: false,
-      });
-      try {
-        await engine.searchBitmapsBuilt();
-        expect(await engine.db.call('searchBitmapsStale', POLICY)).toBe(true);
-      } finally {
-        await engine.close();
-      }
+      await engine.searchBitmapsBuilt();
+      expect(await engine.db.call('searchBitmapsStale', POLICY)).toBe(true);
     } finally {
-      await rm(vaultDir, { recursive: true, force: true });
+      await engine.close();
     }
   });
 });
