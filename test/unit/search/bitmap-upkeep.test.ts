@@ -12,10 +12,12 @@ const POLICY: BitmapPolicy = { minMessages: 10, minShare: 0.1, restRatio: 1 };
 /** A build thread whose builds end when the test says; it records what was asked of it. */
 function controlledThreads() {
   const builds: { finish: () => void }[] = [];
+  let started = 0;
   let terminated = 0;
   let closed = 0;
-  const start = (): Promise<DbClient> =>
-    Promise.resolve({
+  const start = (): Promise<DbClient> => {
+    started += 1;
+    return Promise.resolve({
       schemaVersion: 4,
       call: (() =>
         new Promise<unknown>((resolve, reject) => {
@@ -32,11 +34,12 @@ function controlledThreads() {
         return Promise.resolve();
       },
     });
+  };
   let stop = (): void => undefined;
   return {
     start,
     builds,
-    counts: () => ({ terminated, closed }),
+    counts: () => ({ started, terminated, closed }),
   };
 }
 
@@ -102,6 +105,22 @@ describe('bitmap upkeep', () => {
     expect(threads.builds).toHaveLength(2);
     threads.builds[1]?.finish();
     await upkeep.idle();
+  });
+
+  it('starts no build once stopped while it was still asking whether one is due', async () => {
+    const threads = controlledThreads();
+    let answer: (stale: boolean) => void = () => undefined;
+    const upkeep = new BitmapUpkeep({
+      policy: POLICY,
+      stale: () => new Promise<boolean>((resolve) => (answer = resolve)),
+      startThread: threads.start,
+    });
+    upkeep.request();
+    await upkeep.stop();
+    answer(true);
+    await upkeep.idle();
+    expect(threads.counts().started).toBe(0);
+    expect(threads.builds).toHaveLength(0);
   });
 
   it('stops a build under way when closed, and builds nothing after', async () => {

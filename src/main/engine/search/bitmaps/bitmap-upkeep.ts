@@ -24,6 +24,8 @@ export class BitmapUpkeep {
   #again = false;
   #thread: DbClient | null = null;
   #closed = false;
+  /** How many times a build was stopped: a run started before a stop does not go on after it. */
+  #stops = 0;
 
   constructor(options: BitmapUpkeepOptions) {
     this.#options = options;
@@ -46,11 +48,13 @@ export class BitmapUpkeep {
   }
 
   async #run(): Promise<void> {
+    const stops = this.#stops;
+    const stopped = (): boolean => this.#closed || this.#stops !== stops;
     let result: BitmapBuild | null | Error = null;
     try {
-      if (!(await this.#options.stale()) || this.#closed) return;
+      if (!(await this.#options.stale()) || stopped()) return;
       this.#thread = await this.#options.startThread();
-      if (this.#closed) return;
+      if (stopped()) return;
       result = await this.#thread.call('buildSearchBitmaps', this.#options.policy);
     } catch (error) {
       // Stale bitmaps are not used, so a failed build costs speed, never a wrong count.
@@ -60,7 +64,7 @@ export class BitmapUpkeep {
       this.#thread = null;
       await thread?.close();
     }
-    if (!this.#closed) this.#options.onBuilt?.(result);
+    if (!stopped()) this.#options.onBuilt?.(result);
   }
 
   /** Resolves once no build is running or asked for. */
@@ -74,6 +78,7 @@ export class BitmapUpkeep {
    * A later request builds again.
    */
   async stop(): Promise<void> {
+    this.#stops += 1;
     this.#again = false;
     await this.#thread?.terminate();
   }
