@@ -11,7 +11,7 @@
  * that commits between the two leaves them stamped with the older count: searches then do not
  * use them, and the next build replaces them.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { PLATFORMS } from '../../../../shared/platforms';
 import { MEDIA_TOKEN, conversationToken, platformToken } from '../index-row';
 import { addBit, emptySet, setToBytes, setToOrdinals, smallerForm, type BitSet } from './bit-set';
@@ -82,10 +82,15 @@ function idVisitor(db: Database): IdVisitor {
     visit(id as number);
     return null;
   });
+  const statements = new Map<string, Statement>();
   return (sql, parameter, onId) => {
     visit = onId;
     try {
-      const statement = db.prepare(sql);
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        statement = db.prepare(sql);
+        statements.set(sql, statement);
+      }
       if (parameter === null) statement.get();
       else statement.get(parameter);
     } finally {
@@ -220,12 +225,12 @@ export function buildSearchBitmaps(
       if (total < policy.minMessages) return null;
       const ids = rest(() => messageIds(visitIds, total));
       const least = Math.max(1, Math.ceil(total * policy.minShare));
-      const scope = scopeKeys(db);
+      const scope = new Set(scopeKeys(db));
       const keys = rest(() => [...sampledKeys(db, ids, policy), ...scope]);
       for (const key of keys) {
         rest(() => {
           const { set, hits } = tokenSet(visitIds, ids, key);
-          if (hits < least && !scope.includes(key)) return;
+          if (hits < least && !scope.has(key)) return;
           const form = smallerForm(hits, total);
           stage.run(key, hits, form, form === 'bits' ? setToBytes(set) : setToOrdinals(set, hits));
         });
