@@ -6,7 +6,7 @@
  * it again.
  */
 import type { DbClient } from '../../db/client';
-import type { BitmapBuild, BitmapPolicy } from './build-bitmaps';
+import type { BitmapPolicy } from './build-bitmaps';
 
 export type BitmapUpkeepOptions = Readonly<{
   policy: BitmapPolicy;
@@ -14,8 +14,6 @@ export type BitmapUpkeepOptions = Readonly<{
   stale: () => Promise<boolean>;
   /** Starts the writable database thread a build runs on. */
   startThread: () => Promise<DbClient>;
-  /** A build ended: with its figures, null when the vault was too small, or with its error. */
-  onBuilt?: (result: BitmapBuild | null | Error) => void;
 }>;
 
 export class BitmapUpkeep {
@@ -50,21 +48,19 @@ export class BitmapUpkeep {
   async #run(): Promise<void> {
     const stops = this.#stops;
     const stopped = (): boolean => this.#closed || this.#stops !== stops;
-    let result: BitmapBuild | null | Error = null;
     try {
       if (!(await this.#options.stale()) || stopped()) return;
       this.#thread = await this.#options.startThread();
       if (stopped()) return;
-      result = await this.#thread.call('buildSearchBitmaps', this.#options.policy);
-    } catch (error) {
-      // Stale bitmaps are not used, so a failed build costs speed, never a wrong count.
-      result = error instanceof Error ? error : new Error(String(error));
+      await this.#thread.call('buildSearchBitmaps', this.#options.policy);
+    } catch {
+      // Stale bitmaps are not used, so a failed or stopped build costs speed, never a wrong
+      // count; the next opening or import tries again.
     } finally {
       const thread = this.#thread;
       this.#thread = null;
       await thread?.close();
     }
-    if (!stopped()) this.#options.onBuilt?.(result);
   }
 
   /** Resolves once no build is running or asked for. */
