@@ -54,6 +54,16 @@ function staleVaultUpkeep() {
   return { threads, upkeep };
 }
 
+/** A stale-vault upkeep whose first build is under way. */
+async function upkeepMidBuild() {
+  const made = staleVaultUpkeep();
+  made.upkeep.request();
+  await tick();
+  await tick();
+  expect(made.threads.builds).toHaveLength(1);
+  return made;
+}
+
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('bitmap upkeep', () => {
@@ -88,11 +98,7 @@ describe('bitmap upkeep', () => {
   });
 
   it('stops a build under way when an import starts, and builds again when asked', async () => {
-    const { threads, upkeep } = staleVaultUpkeep();
-    upkeep.request();
-    await tick();
-    await tick();
-    expect(threads.builds).toHaveLength(1);
+    const { threads, upkeep } = await upkeepMidBuild();
     await upkeep.stop();
     await upkeep.idle();
     expect(threads.counts().terminated).toBe(1);
@@ -121,11 +127,7 @@ describe('bitmap upkeep', () => {
   });
 
   it('stops a build under way when closed, and builds nothing after', async () => {
-    const { threads, upkeep } = staleVaultUpkeep();
-    upkeep.request();
-    await tick();
-    await tick();
-    expect(threads.builds).toHaveLength(1);
+    const { threads, upkeep } = await upkeepMidBuild();
     await upkeep.close();
     expect(threads.counts().terminated).toBe(1);
     upkeep.request();
