@@ -9,9 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { openEngine } from '../src/main/engine/engine';
-import { measureCommand } from './measure-command';
 import { searchThreadCount } from '../src/main/engine/search/search-threads';
 import type { SearchOrder } from '../src/main/engine/search/search-sql';
+import { measureCommand } from './measure-command';
 import { PLANTED, writeSearchCorpus } from './search-corpus';
 
 type Line = (figures: Record<string, unknown>) => void;

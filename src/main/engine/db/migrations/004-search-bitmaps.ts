@@ -14,7 +14,7 @@ export const migration004SearchBitmaps: Migration = {
   up(db) {
     db.exec(`
       CREATE TABLE search_bitmaps (
-        token TEXT PRIMARY KEY NOT NULL,
+        token   TEXT PRIMARY KEY NOT NULL,
         hits    INTEGER NOT NULL CHECK (hits >= 0),
         form    TEXT NOT NULL CHECK (form IN ('bits', 'ordinals')),
         members BLOB NOT NULL

@@ -45,11 +45,16 @@ function prepared(db: Database): Statements {
   return cached;
 }
 
+/** How many messages the vault holds (the conversations' counts, without reading a message). */
+export const vaultMessageCount = (db: Database): number => prepared(db).messages.get() ?? 0;
+
+/** How many messages the bitmaps were built for; undefined when none were. */
+export const bitmapsBuiltFor = (db: Database): number | undefined => prepared(db).builtFor.get();
+
 /** How many messages the bitmaps stand for, when they are current; null when stale or absent. */
 export function currentBitmapSize(db: Database): number | null {
-  const { builtFor, messages } = prepared(db);
-  const built = builtFor.get();
-  return built !== undefined && built === messages.get() ? built : null;
+  const built = bitmapsBuiltFor(db);
+  return built !== undefined && built === vaultMessageCount(db) ? built : null;
 }
 
 function evaluate(expression: BitmapExpression, sets: ReadonlyMap<string, BitSet>): BitSet {

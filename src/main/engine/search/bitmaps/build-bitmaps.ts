@@ -15,6 +15,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { PLATFORMS } from '../../../../shared/platforms';
 import { MEDIA_TOKEN, conversationToken, platformToken } from '../index-row';
 import { addBit, emptySet, setToBytes, setToOrdinals, smallerForm, type BitSet } from './bit-set';
+import { bitmapsBuiltFor, vaultMessageCount } from './bitmap-count';
 import { HAN_CHARACTER, PLAIN_WORD, tokenKey, type FtsColumn } from './bitmap-expression';
 
 export type BitmapPolicy = Readonly<{
@@ -60,14 +61,9 @@ export type BitmapBuild = Readonly<{ messages: number; tokens: number; milliseco
 
 /** Whether the vault is big enough for bitmaps and they are missing or not of its messages. */
 export function bitmapsStale(db: Database, policy: BitmapPolicy): boolean {
-  const messages = messageCount(db);
-  if (messages < policy.minMessages) return false;
-  const built = db.prepare('SELECT messages FROM search_bitmap_state WHERE id = 1').pluck().get();
-  return built !== messages;
+  const messages = vaultMessageCount(db);
+  return messages >= policy.minMessages && bitmapsBuiltFor(db) !== messages;
 }
-
-const messageCount = (db: Database): number =>
-  db.prepare('SELECT coalesce(sum(message_count), 0) FROM conversations').pluck().get() as number;
 
 /** Runs a statement that calls chat_vault_visit(id) on each of its rows, handing the ids to `onId`. */
 type IdVisitor = (sql: string, parameter: string | null, onId: (id: number) => void) => void;
@@ -221,7 +217,7 @@ export function buildSearchBitmaps(
   const rest = <T>(step: () => T): T => withRest(policy.restRatio, step);
   const messages = db
     .transaction(() => {
-      const total = messageCount(db);
+      const total = vaultMessageCount(db);
       if (total < policy.minMessages) return null;
       const ids = rest(() => messageIds(visitIds, total));
       const least = Math.max(1, Math.ceil(total * policy.minShare));
