@@ -6,7 +6,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { SearchHit } from '../../../shared/contract';
 import { PLATFORMS, type Platform } from '../../../shared/platforms';
 import { VaultError } from '../errors';
-import { bitmapExpression } from './bitmaps/bitmap-expression';
+import { bitmapExpression, wordsCountable } from './bitmaps/bitmap-expression';
 import { countWithBitmaps, currentBitmapSize } from './bitmaps/bitmap-count';
 import { needsLiteralCheck } from './index-text';
 import { platformToken } from './index-row';
@@ -174,13 +174,11 @@ export function searchMessages(
  * alone in one transaction; null when they cannot, and the search is counted by parts.
  */
 export function searchWithBitmaps(db: Database, request: SearchRequest): SearchResult | null {
-  if (request.order !== 'newest' || currentBitmapSize(db) === null) return null;
+  if (!mayCountWithBitmaps(request) || currentBitmapSize(db) === null) return null;
   return db
     .transaction(() => {
       const plan = planSearch(db, request, WHOLE);
       if (plan === null) return null;
-      const { after, before, literals } = plan.sqlScope;
-      if (after !== null || before !== null || literals.length > 0) return null;
       const expression = bitmapExpression(plan.query, plan.matchScope);
       const total = expression === null ? null : countWithBitmaps(db, expression);
       if (total === null) return null;
@@ -188,6 +186,24 @@ export function searchWithBitmaps(db: Database, request: SearchRequest): SearchR
       return { total: page.total, hits: page.hits, nextCursor: page.nextCursor };
     })
     .deferred();
+}
+
+/**
+ * Whether the bitmaps could count a search, from the request alone: newest first, no dates, and
+ * words that are single tokens (those also need no literal check). Any other search goes straight
+ * to the parts, without planning it twice (with a sender, planning reads the index's words).
+ */
+function mayCountWithBitmaps(request: SearchRequest): boolean {
+  if (request.order !== 'newest' || (request.after ?? null) !== null) return false;
+  if ((request.before ?? null) !== null) return false;
+  let query: SearchQuery;
+  try {
+    query = parseSearchQuery(request.query, { timeZone: request.timeZone });
+  } catch {
+    // The search itself reports what is wrong with the query.
+    return false;
+  }
+  return query.filters.after === null && query.filters.before === null && wordsCountable(query);
 }
 
 /** The page of a planned search, and its count: `count()` unless the page holds every hit. */

@@ -85,6 +85,20 @@ function senderPart(sender: string, words: readonly string[] | null): BitmapExpr
   );
 }
 
+/**
+ * Whether the words of a query (its filters aside) are tokens the bitmaps could count: known from
+ * the query alone, before a search resolves its filters (sender words cost an index read).
+ */
+export function wordsCountable(query: SearchQuery): boolean {
+  try {
+    textPart(query);
+    return true;
+  } catch (error) {
+    if (error instanceof NotExact) return false;
+    throw error;
+  }
+}
+
 /** The search as a bitmap expression, or null when its count must come from the index. */
 export function bitmapExpression(query: SearchQuery, scope: MatchScope): BitmapExpression | null {
   try {
