@@ -1,14 +1,15 @@
 /**
  * The bare write limit: the same rows and full-text index an import writes, through the same
- * writer and checkpoint threads in the same batch sizes, one batch in flight while the next is
- * made, with no parsing at all (rows are made from generated text on this thread).
+ * writer and checkpoint threads in the same batch sizes, with as many batches sent ahead as an
+ * import sends (COMMITS_IN_FLIGHT), and no parsing at all (rows are made from generated text on
+ * this thread).
  */
 import path from 'node:path';
 import { migrate } from '../src/main/engine/db/migrate';
 import { MIGRATIONS } from '../src/main/engine/db/migrations';
 import { openDatabase } from '../src/main/engine/db/open-database';
 import { writerThreadSink } from '../src/main/engine/import/batch-sink';
-import { LATER_BATCH_MESSAGES } from '../src/main/engine/import/batch-policy';
+import { COMMITS_IN_FLIGHT, LATER_BATCH_MESSAGES } from '../src/main/engine/import/batch-policy';
 import { MessageKeyer, conversationIdFor } from '../src/main/engine/import/message-key';
 import { messageRow, type MessageRow } from '../src/main/engine/import/vault-writer';
 import { plainMessage } from '../src/main/engine/readers/records';
@@ -40,7 +41,7 @@ export async function bareWrite(
   const keyer = new MessageKeyer();
   const conversationId = conversationIdFor('bench');
   const started = performance.now();
-  let inFlight: Promise<unknown> = Promise.resolve();
+  const inFlight: Promise<unknown>[] = [];
   for (let start = 0; start < messages; start += LATER_BATCH_MESSAGES) {
     const batch: MessageRow[] = [];
     for (let i = start; i < Math.min(messages, start + LATER_BATCH_MESSAGES); i += 1) {
@@ -52,19 +53,21 @@ export async function bareWrite(
       });
       batch.push(messageRow(conversationId, keyer.key(conversationId, message), message, []));
     }
-    await inFlight;
-    inFlight = sink.commit(
-      {
-        conversations:
-          start === 0 ? [{ id: conversationId, platform: 'telegram', title: 'bench' }] : [],
-        participants: [],
-        messages: batch,
-      },
-      1,
-      { id: 1, recordsDone: start + batch.length },
+    while (inFlight.length >= COMMITS_IN_FLIGHT) await inFlight.shift();
+    inFlight.push(
+      sink.commit(
+        {
+          conversations:
+            start === 0 ? [{ id: conversationId, platform: 'telegram', title: 'bench' }] : [],
+          participants: [],
+          messages: batch,
+        },
+        1,
+        { id: 1, recordsDone: start + batch.length },
+      ),
     );
   }
-  await inFlight;
+  await Promise.all(inFlight);
   const seconds = (performance.now() - started) / 1000;
   await sink.close();
   db.close();
