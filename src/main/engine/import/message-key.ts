@@ -6,6 +6,7 @@
  */
 import { createHash, hash } from 'node:crypto';
 import type { ReadMessage } from '../readers/records';
+import { base36 } from './base36';
 
 export function conversationIdFor(identity: string): string {
   return `c_${createHash('sha256').update(identity).digest('hex').slice(0, 20)}`;
@@ -38,7 +39,7 @@ export class MessageKeyer {
     // inserts); 128 bits of hash tell apart everything sent in the same millisecond.
     // One-shot hashing (no Hash object per message) of the same bytes as ever: keys never change.
     const digest = hash('sha256', `${content}\u0000${occurrence}`, 'base64url');
-    return `t:${message.sentAt.toString(36)}:${digest.slice(0, 22)}`;
+    return `t:${base36(message.sentAt)}:${digest.slice(0, 22)}`;
   }
 
   /** How often `content` came before at `sentAt` in the conversation. */
