@@ -8,10 +8,11 @@ import path from 'node:path';
 import { migrate } from '../src/main/engine/db/migrate';
 import { MIGRATIONS } from '../src/main/engine/db/migrations';
 import { openDatabase } from '../src/main/engine/db/open-database';
+import { BatchPacker } from '../src/main/engine/import/batch-columns';
 import { writerThreadSink } from '../src/main/engine/import/batch-sink';
 import { COMMITS_IN_FLIGHT, LATER_BATCH_MESSAGES } from '../src/main/engine/import/batch-policy';
 import { MessageKeyer, conversationIdFor } from '../src/main/engine/import/message-key';
-import { messageRow, type MessageRow } from '../src/main/engine/import/vault-writer';
+import { messageRow } from '../src/main/engine/import/vault-writer';
 import { plainMessage } from '../src/main/engine/readers/records';
 import { senderFor, textFor } from './generate';
 
@@ -39,11 +40,12 @@ export async function bareWrite(
     { databaseFile: file, nativeBinding: undefined },
   );
   const keyer = new MessageKeyer();
+  // Rows are packed as they are made, as an import packs them as they are read.
+  const packer = new BatchPacker();
   const conversationId = conversationIdFor('bench');
   const started = performance.now();
   const inFlight: Promise<unknown>[] = [];
   for (let start = 0; start < messages; start += LATER_BATCH_MESSAGES) {
-    const batch: MessageRow[] = [];
     for (let i = start; i < Math.min(messages, start + LATER_BATCH_MESSAGES); i += 1) {
       const message = plainMessage({
         externalId: withExternalIds ? String(i + 1) : null,
@@ -51,21 +53,14 @@ export async function bareWrite(
         sender: senderFor(i),
         text: textFor(i),
       });
-      batch.push(messageRow(conversationId, keyer.key(conversationId, message), message, []));
+      packer.add(messageRow(conversationId, keyer.key(conversationId, message), message, []));
     }
-    while (inFlight.length >= COMMITS_IN_FLIGHT) await inFlight.shift();
-    inFlight.push(
-      sink.commit(
-        {
-          conversations:
-            start === 0 ? [{ id: conversationId, platform: 'telegram', title: 'bench' }] : [],
-          participants: [],
-          messages: batch,
-        },
-        1,
-        { id: 1, recordsDone: start + batch.length },
-      ),
+    const batch = packer.takeNow(
+      start === 0 ? [{ id: conversationId, platform: 'telegram', title: 'bench' }] : [],
+      [],
     );
+    while (inFlight.length >= COMMITS_IN_FLIGHT) await inFlight.shift();
+    inFlight.push(sink.commit(batch, 1, { id: 1, recordsDone: start + batch.count }));
   }
   await Promise.all(inFlight);
   const seconds = (performance.now() - started) / 1000;

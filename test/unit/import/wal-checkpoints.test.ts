@@ -2,7 +2,8 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writerThreadSink } from '../../../src/main/engine/import/batch-sink';
-import { messageRow } from '../../../src/main/engine/import/vault-writer';
+import { packBatch, type PackedBatch } from '../../../src/main/engine/import/batch-columns';
+import { messageRow, type Batch } from '../../../src/main/engine/import/vault-writer';
 import { plainMessage } from '../../../src/main/engine/readers/records';
 import { workersDir } from '../../support/paths';
 import { useTempDirs } from '../../support/temp-dir';
@@ -13,7 +14,7 @@ const tempDir = useTempDirs();
 const PER_BATCH = 1500;
 
 /** Batch `batch` of an import into conversation c1: 1,500 messages of some 220 characters. */
-function batchOf(batch: number) {
+function rowsOf(batch: number): Batch {
   const messages = Array.from({ length: PER_BATCH }, (_, index) => {
     const n = batch * PER_BATCH + index;
     const message = plainMessage({
@@ -29,6 +30,8 @@ function batchOf(batch: number) {
     messages,
   };
 }
+
+const batchOf = (batch: number): PackedBatch => packBatch(rowsOf(batch));
 
 async function vaultWithSink(checkpointWorker: string) {
   const vaultDir = await tempDir();
@@ -78,11 +81,11 @@ describe('the writer thread with checkpoints on a thread of their own', () => {
 
   it('writes nothing that follows a failed batch of the same job while it was pending', async () => {
     const { db, sink } = await vaultWithSink(path.join(workersDir, 'checkpoint-worker.mjs'));
-    const broken = {
-      ...batchOf(1),
+    const broken = packBatch({
+      ...rowsOf(1),
       // Messages of a conversation the vault does not have: the batch fails.
-      messages: batchOf(1).messages.map((message) => ({ ...message, conversationId: 'c9' })),
-    };
+      messages: rowsOf(1).messages.map((message) => ({ ...message, conversationId: 'c9' })),
+    });
     // Sent one after the other without waiting, as an import sends them.
     const outcomes = await Promise.allSettled([
       sink.commit(batchOf(0), 1, { id: 1, recordsDone: PER_BATCH }),

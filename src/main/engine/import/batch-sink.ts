@@ -6,14 +6,15 @@
 import type { Database } from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 import { VaultError } from '../errors';
-import { encodeBatch, type BatchColumns } from './batch-columns';
-import { VaultWriter, type Batch, type BatchOutcome } from './vault-writer';
+import { transferOf, unpackBatch, type PackedBatch } from './batch-columns';
+import { VaultWriter, type BatchOutcome } from './vault-writer';
 import { IMPORT_THREAD_LIMITS } from './thread-limits';
 
 export type JobCheckpoint = Readonly<{ id: number; recordsDone: number }>;
 
 export type BatchSink = Readonly<{
-  commit(batch: Batch, archiveId: number, job: JobCheckpoint): Promise<BatchOutcome>;
+  /** Writes `batch`, whose buffers it takes over (see batch-columns.ts). */
+  commit(batch: PackedBatch, archiveId: number, job: JobCheckpoint): Promise<BatchOutcome>;
   close(): Promise<void>;
 }>;
 
@@ -22,7 +23,7 @@ export function inThreadSink(db: Database): BatchSink {
   return {
     // A failure is a rejection, as from the writer thread, never a throw.
     commit: (batch, archiveId, job) =>
-      new Promise((resolve) => resolve(writer.commit(batch, archiveId, job))),
+      new Promise((resolve) => resolve(writer.commitColumns(unpackBatch(batch), archiveId, job))),
     close: () => Promise.resolve(),
   };
 }
@@ -41,7 +42,7 @@ export type WriterRequest =
        * none was): if that one failed, this one fails unwritten.
        */
       after: number;
-      columns: BatchColumns;
+      batch: PackedBatch;
       archiveId: number;
       job: JobCheckpoint;
     }>
@@ -105,13 +106,12 @@ export function writerThreadSink(
   return {
     commit(batch, archiveId, job) {
       seq += 1;
-      const { columns, transfer } = encodeBatch(batch);
       const after = lastPending.get(job.id) ?? 0;
       lastPending.set(job.id, seq);
-      const request: WriterRequest = { type: 'commit', seq, after, columns, archiveId, job };
+      const request: WriterRequest = { type: 'commit', seq, after, batch, archiveId, job };
       return new Promise((resolve, reject) => {
         pending.set(request.seq, { job: job.id, resolve, reject });
-        worker.postMessage(request, transfer);
+        worker.postMessage(request, transferOf(batch));
       });
     },
     async close() {

@@ -17,13 +17,14 @@ import { openExportSource } from '../source/open-export-source';
 import type { ExportSource } from '../source/export-source';
 import { storeStream, type StoredBlob } from '../vault/blob-store';
 import { startArchive, type ArchiveHandle, type ArchiveTotals } from './archive-records';
+import { BatchPacker } from './batch-columns';
 import { BatchPolicy, COMMITS_IN_FLIGHT } from './batch-policy';
 import { finishImport } from './finish-import';
 import type { ImportErrorInfo, ImportProgress, ImportResult, ImportWarning } from './import-result';
 import { conversationIdFor, MessageKeyer } from './message-key';
 import { storeFolderEntry, storeOriginals, type BlobCache } from './store-originals';
 import { inThreadSink, type BatchSink } from './batch-sink';
-import { messageRow, type Batch, type MessageRow } from './vault-writer';
+import { attachmentRows, messageRow, type Batch } from './vault-writer';
 
 export type RunImportOptions = Readonly<{
   db: Database;
@@ -166,16 +167,9 @@ async function importRecords(
   let pending: {
     conversations: Batch['conversations'][number][];
     participants: Batch['participants'][number][];
-    /** A row, or its promise while the message's attachments are being stored. */
-    messages: (MessageRow | Promise<MessageRow>)[];
-    /** Whether any of `messages` is still a promise. */
-    hasPromises: boolean;
-  } = {
-    conversations: [],
-    participants: [],
-    messages: [],
-    hasPromises: false,
-  };
+  } = { conversations: [], participants: [] };
+  /** The messages of the next batch, packed as they are read. */
+  const packer = new BatchPacker();
   let records = 0;
   let messages = 0;
   let breakError: ImportErrorInfo | null = null;
@@ -201,14 +195,8 @@ async function importRecords(
 
   const flush = async (): Promise<void> => {
     stopIfACommitFailed();
-    const batch: Batch = {
-      conversations: pending.conversations,
-      participants: pending.participants,
-      messages: pending.hasPromises
-        ? await Promise.all(pending.messages)
-        : (pending.messages as MessageRow[]),
-    };
-    pending = { conversations: [], participants: [], messages: [], hasPromises: false };
+    const batch = await packer.take(pending.conversations, pending.participants);
+    pending = { conversations: [], participants: [] };
     // Reading goes on while batches commit, and the writer has the next batch at hand when it
     // finishes one: up to COMMITS_IN_FLIGHT are sent and not yet done.
     while (inFlight.length >= COMMITS_IN_FLIGHT) await inFlight.shift();
@@ -256,16 +244,15 @@ async function importRecords(
         messages += 1;
         if (replay) return;
         const message = record.message;
-        if (message.attachments.length === 0) {
-          pending.messages.push(messageRow(conversationId, key, message, []));
-          return;
-        }
-        pending.hasPromises = true;
-        pending.messages.push(
-          Promise.all(
-            message.attachments.map((attachment) => attachmentBlob(attachment.entryPath)),
-          ).then((blobs) => messageRow(conversationId, key, message, blobs)),
-        );
+        const row = messageRow(conversationId, key, message, []);
+        if (message.attachments.length === 0) packer.add(row);
+        else
+          packer.add(
+            row,
+            Promise.all(
+              message.attachments.map((attachment) => attachmentBlob(attachment.entryPath)),
+            ).then((blobs) => attachmentRows(message, blobs)),
+          );
         return;
       }
       case 'warning':
@@ -287,7 +274,7 @@ async function importRecords(
       if (options.signal?.aborted === true) throw new ReadError('INVALID_FORMAT', 'cancelled');
       records += 1;
       accept(record, records <= handle.recordsDone);
-      if (policy.due(pending.messages.length)) await flush();
+      if (policy.due(packer.count, packer.byteLength)) await flush();
     }
   } catch (error) {
     breakError =

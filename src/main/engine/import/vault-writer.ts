@@ -15,7 +15,7 @@ import type { ReadMessage } from '../readers/records';
 import { MessageIdAllocator } from '../db/message-ids';
 import { conversationScope, indexScope } from '../search/index-row';
 import { indexText } from '../search/index-text';
-import { encodeBatch, type BatchColumns } from './batch-columns';
+import { packBatch, unpackBatch, type BatchColumns } from './batch-columns';
 
 export type AttachmentRow = Readonly<{
   name: string;
@@ -67,16 +67,24 @@ export function messageRow(
       message.entities === null || message.entities.length === 0
         ? null
         : JSON.stringify(message.entities),
-    attachments: message.attachments.map((attachment, index) => {
-      const blob = blobs[index] ?? null;
-      return {
-        name: attachment.name,
-        mime: attachment.mime,
-        sha256: blob?.sha256 ?? null,
-        bytes: blob?.bytes ?? null,
-      };
-    }),
+    attachments: attachmentRows(message, blobs),
   };
+}
+
+/** The attachment rows of a read message, with the stored blobs of its attachments (by index). */
+export function attachmentRows(
+  message: ReadMessage,
+  blobs: readonly (StoredBlobRef | null)[],
+): AttachmentRow[] {
+  return message.attachments.map((attachment, index) => {
+    const blob = blobs[index] ?? null;
+    return {
+      name: attachment.name,
+      mime: attachment.mime,
+      sha256: blob?.sha256 ?? null,
+      bytes: blob?.bytes ?? null,
+    };
+  });
 }
 
 export type Batch = Readonly<{
@@ -148,9 +156,7 @@ export class VaultWriter {
       'INSERT OR IGNORE INTO participants (conversation_id, name) VALUES (?, ?)',
     );
     this.#insertMessageStatement = db.prepare<MessageParameters>(insertMessagesSql(1));
-    this.#insertMessagesStatement = db.prepare<MessageParameters>(
-      insertMessagesSql(rowsPerInsert),
-    );
+    this.#insertMessagesStatement = db.prepare<MessageParameters>(insertMessagesSql(rowsPerInsert));
     this.#storedIds = db
       .prepare<[string], number>(
         'SELECT id FROM messages WHERE id IN (SELECT value FROM json_each(?))',
@@ -197,7 +203,7 @@ export class VaultWriter {
     archiveId: number,
     job: Readonly<{ id: number; recordsDone: number }>,
   ): BatchOutcome {
-    return this.commitColumns(encodeBatch(batch).columns, archiveId, job);
+    return this.commitColumns(unpackBatch(packBatch(batch)), archiveId, job);
   }
 
   /**

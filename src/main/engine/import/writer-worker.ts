@@ -10,6 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { connectionOnFirstUse, tuneForImport } from '../db/open-database';
 import { describeError } from '../errors';
 import type { WriterReply, WriterRequest, WriterWorkerData } from './batch-sink';
+import { unpackBatch } from './batch-columns';
 import { VaultWriter } from './vault-writer';
 import { WriterCheckpoints } from './wal-checkpoints';
 
@@ -45,7 +46,11 @@ port.on('message', (request: WriterRequest) => {
   if (failedBefore !== undefined) reply = { type: 'failed', seq: request.seq, ...failedBefore };
   else {
     try {
-      const outcome = writer().commitColumns(request.columns, request.archiveId, request.job);
+      const outcome = writer().commitColumns(
+        unpackBatch(request.batch),
+        request.archiveId,
+        request.job,
+      );
       reply = { type: 'committed', seq: request.seq, outcome };
     } catch (error) {
       const { code, message } = describeError(error);
