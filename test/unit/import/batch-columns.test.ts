@@ -8,6 +8,7 @@ import {
 } from '../../../src/main/engine/import/batch-columns';
 import { BatchPolicy, MAX_BATCH_BYTES } from '../../../src/main/engine/import/batch-policy';
 import type { AttachmentRow, MessageRow } from '../../../src/main/engine/import/vault-writer';
+import { textMessageRow } from '../../support/vault-db';
 
 const PHOTO: AttachmentRow = {
   name: 'photo.jpg',
@@ -16,24 +17,9 @@ const PHOTO: AttachmentRow = {
   bytes: 12,
 };
 
-function row(fields: Partial<MessageRow>): MessageRow {
-  return {
-    conversationId: 'c1',
-    key: 'k',
-    externalId: null,
-    sentAt: 0,
-    sender: null,
-    kind: 'text',
-    text: '',
-    replyTo: null,
-    forwardedFrom: null,
-    editedAt: null,
-    reactionsJson: null,
-    entitiesJson: null,
-    attachments: [],
-    ...fields,
-  };
-}
+/** A message row with no sender, key 'k', time 0 and no text unless told otherwise. */
+const row = (fields: Partial<MessageRow>): MessageRow =>
+  textMessageRow({ key: 'k', sentAt: 0, text: '', sender: null, ...fields });
 
 /** The batch as the writer thread gets it: its buffers transferred, then unpacked. */
 function acrossThreads(batch: PackedBatch) {
