@@ -155,6 +155,11 @@ describe('a batch packed for the writer thread', () => {
     expect(unpackBatch(second).text).toEqual(['two']);
   });
 
+  it('refuses a message of a kind the vault does not know, rather than store another kind', () => {
+    const packer = new BatchPacker();
+    expect(() => packer.add(row({ kind: 'sticker' as MessageRow['kind'] }))).toThrow(/sticker/);
+  });
+
   it('carries an empty batch', () => {
     const columns = acrossThreads(packBatch({ conversations: [], participants: [], messages: [] }));
     expect(columns.key).toEqual([]);
