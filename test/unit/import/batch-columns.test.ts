@@ -142,6 +142,20 @@ describe('a batch packed for the writer thread', () => {
     ]);
   });
 
+  it('will not hand over a batch at once while attachments are still being stored', () => {
+    const packer = new BatchPacker();
+    packer.add(row({}), Promise.resolve([PHOTO]));
+    expect(() => packer.takeNow([], [])).toThrow(/take/);
+  });
+
+  it('keeps no buffer of a batch of long messages for the batches after it', () => {
+    const packer = new BatchPacker();
+    packer.add(row({ text: 'x'.repeat(10 * 1024 * 1024) }));
+    expect(packer.takeNow([], []).bytes.byteLength).toBe(10 * 1024 * 1024 + 'k'.length);
+    packer.add(row({ text: 'short' }));
+    expect(packer.takeNow([], []).bytes.buffer.byteLength).toBeLessThanOrEqual(4 * 1024 * 1024);
+  });
+
   it('starts anew after each take, leaving the batch taken as it was', () => {
     const packer = new BatchPacker();
     packer.add(row({ key: 'a', text: 'one' }));

@@ -38,6 +38,8 @@ const asciiOrNot = (bytes: number, units: number): number => (bytes === units ? 
 /** UTF-8 takes at most three bytes for a UTF-16 unit. */
 const MAX_BYTES_PER_UNIT = 3;
 const FIRST_BYTES = 64 * 1024;
+/** The most a new batch's buffer starts with, so one batch of long messages leaves none behind. */
+const MOST_FIRST_BYTES = 4 * 1024 * 1024;
 const FIRST_ROWS = 256;
 
 export type PackedBatch = Readonly<{
@@ -149,11 +151,16 @@ export class BatchPacker {
     participants: Batch['participants'],
   ): Promise<PackedBatch> {
     if (this.#pending.length > 0) await Promise.all(this.#pending);
-    return this.takeNow(conversations, participants);
+    return this.#finish(conversations, participants);
   }
 
   /** `take` for a packer given no attachments to wait for. */
   takeNow(conversations: Batch['conversations'], participants: Batch['participants']): PackedBatch {
+    if (this.#pending.length > 0) throw new Error('Attachments are still being stored: use take.');
+    return this.#finish(conversations, participants);
+  }
+
+  #finish(conversations: Batch['conversations'], participants: Batch['participants']): PackedBatch {
     const count = this.#count;
     const batch: PackedBatch = {
       conversations,
@@ -166,9 +173,9 @@ export class BatchPacker {
       times: this.#times.subarray(0, count * 2),
       attachments: this.#attachments,
     };
-    // The next batch is likely as large as this one: it starts at this one's size.
+    // The next batch is likely as large as this one: it starts at this one's size, up to a bound.
     const rows = Math.max(FIRST_ROWS, count);
-    this.#bytes = Buffer.alloc(Math.max(FIRST_BYTES, this.#bytes.length));
+    this.#bytes = Buffer.alloc(Math.min(MOST_FIRST_BYTES, Math.max(FIRST_BYTES, this.#used)));
     this.#lengths = new Int32Array(rows * FIELDS);
     this.#refs = new Int32Array(rows * 2);
     this.#times = new Float64Array(rows * 2);
