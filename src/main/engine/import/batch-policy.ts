@@ -8,13 +8,12 @@ export const LATER_BATCH_MESSAGES = 10_000;
 export const MAX_BATCH_MILLISECONDS = 500;
 /**
  * Bytes of packed strings (see batch-columns.ts) at which a batch goes whatever its count, so a
- * batch of long messages stays small in memory (and within what one string can hold on the writer's
- * side, with the one record of up to MAX_RECORD_BYTES that may come last).
+ * batch of long messages stays small in memory.
  */
 export const MAX_BATCH_BYTES = 32 * 1024 * 1024;
 /**
  * Batches sent to the writer and not yet committed. With two, the writer finds the next batch
- * waiting when it finishes one, instead of waiting while it is encoded and sent.
+ * waiting when it finishes one, instead of waiting while it is sent.
  */
 export const COMMITS_IN_FLIGHT = 2;
 
