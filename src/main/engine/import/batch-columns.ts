@@ -15,20 +15,12 @@ import { MESSAGE_KINDS } from '../readers/records';
 import type { AttachmentRow, Batch, MessageRow } from './vault-writer';
 
 /**
- * The message's strings, in the order they are packed. Its conversation and kind are not among
- * them: a batch has few of each, so a message refers to them by number.
+ * A message's strings, packed in this order by `BatchPacker.add` and read back in it by
+ * `unpackBatch`: key, externalId, sender, text, replyTo, forwardedFrom, reactionsJson and
+ * entitiesJson. Its conversation and kind are not among them: a batch has few of each, so a
+ * message refers to them by number.
  */
-const STRING_FIELDS = [
-  'key',
-  'externalId',
-  'sender',
-  'text',
-  'replyTo',
-  'forwardedFrom',
-  'reactionsJson',
-  'entitiesJson',
-] as const satisfies readonly (keyof MessageRow)[];
-const FIELDS = STRING_FIELDS.length;
+const FIELDS = 8;
 /**
  * How a string is recorded: -1 for null, its byte count when it is ASCII, and -2 minus its byte
  * count otherwise (a string is ASCII exactly when its UTF-8 takes one byte per UTF-16 unit).
