@@ -45,6 +45,7 @@ export async function bareWrite(
   const conversationId = conversationIdFor('bench');
   const started = performance.now();
   const inFlight: Promise<unknown>[] = [];
+  packer.conversation({ id: conversationId, platform: 'telegram', title: 'bench' });
   for (let start = 0; start < messages; start += LATER_BATCH_MESSAGES) {
     for (let i = start; i < Math.min(messages, start + LATER_BATCH_MESSAGES); i += 1) {
       const message = plainMessage({
@@ -55,10 +56,7 @@ export async function bareWrite(
       });
       packer.add(messageRow(conversationId, keyer.key(conversationId, message), message, []));
     }
-    const batch = packer.takeNow(
-      start === 0 ? [{ id: conversationId, platform: 'telegram', title: 'bench' }] : [],
-      [],
-    );
+    const batch = packer.takeNow();
     while (inFlight.length >= COMMITS_IN_FLIGHT) await inFlight.shift();
     inFlight.push(sink.commit(batch, 1, { id: 1, recordsDone: start + batch.count }));
   }

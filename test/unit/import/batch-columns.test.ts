@@ -131,7 +131,7 @@ describe('a batch packed for the writer thread', () => {
     );
     packer.add(row({ key: 'last', attachments: [PHOTO] }));
     expect(packer.count).toBe(3);
-    const taken = packer.take([], []);
+    const taken = packer.take();
     store([PHOTO]);
     const columns = acrossThreads(await taken);
     expect(columns.key).toEqual(['first', 'with-photo', 'last']);
@@ -145,15 +145,15 @@ describe('a batch packed for the writer thread', () => {
   it('will not hand over a batch at once while attachments are still being stored', () => {
     const packer = new BatchPacker();
     packer.add(row({}), Promise.resolve([PHOTO]));
-    expect(() => packer.takeNow([], [])).toThrow(/take/);
+    expect(() => packer.takeNow()).toThrow(/take/);
   });
 
   it('keeps no buffer of a batch of long messages for the batches after it', () => {
     const packer = new BatchPacker();
     packer.add(row({ text: 'x'.repeat(10 * 1024 * 1024) }));
-    expect(packer.takeNow([], []).bytes.byteLength).toBe(10 * 1024 * 1024 + 'k'.length);
+    expect(packer.takeNow().bytes.byteLength).toBe(10 * 1024 * 1024 + 'k'.length);
     packer.add(row({ text: 'short' }));
-    expect(packer.takeNow([], []).bytes.buffer.byteLength).toBeLessThanOrEqual(4 * 1024 * 1024);
+    expect(packer.takeNow().bytes.buffer.byteLength).toBeLessThanOrEqual(4 * 1024 * 1024);
   });
 
   it('starts anew after each take, leaving the batch taken as it was', () => {
@@ -161,10 +161,10 @@ describe('a batch packed for the writer thread', () => {
     packer.add(row({ key: 'a', text: 'one' }));
     // The strings' bytes; the conversation and kind go by number.
     expect(packer.byteLength).toBe('a'.length + 'one'.length);
-    const first = packer.takeNow([], []);
+    const first = packer.takeNow();
     expect([packer.count, packer.byteLength]).toEqual([0, 0]);
     packer.add(row({ key: 'b', text: 'two' }));
-    const second = packer.takeNow([], []);
+    const second = packer.takeNow();
     expect(unpackBatch(first).key).toEqual(['a']);
     expect(unpackBatch(second).text).toEqual(['two']);
   });

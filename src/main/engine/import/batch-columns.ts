@@ -81,8 +81,13 @@ export type BatchColumns = Readonly<{
   attachmentsJson: (string | null)[];
 }>;
 
-/** Packs messages one by one as they are read; `take` hands over the batch and starts anew. */
+/**
+ * Packs a batch as it is read: its conversations, participants and messages. `take` hands it over
+ * and starts anew.
+ */
 export class BatchPacker {
+  #newConversations: Batch['conversations'][number][] = [];
+  #participants: Batch['participants'][number][] = [];
   #bytes = Buffer.alloc(FIRST_BYTES);
   #used = 0;
   #lengths = new Int32Array(FIRST_ROWS * FIELDS);
@@ -101,6 +106,15 @@ export class BatchPacker {
   /** The bytes of strings packed so far. */
   get byteLength(): number {
     return this.#used;
+  }
+
+  /** A conversation to create (or retitle) with the batch. */
+  conversation(conversation: Batch['conversations'][number]): void {
+    this.#newConversations.push(conversation);
+  }
+
+  participant(participant: Batch['participants'][number]): void {
+    this.#participants.push(participant);
   }
 
   /**
@@ -138,25 +152,22 @@ export class BatchPacker {
   }
 
   /** The batch of everything added since the last take, once its attachments are stored. */
-  async take(
-    conversations: Batch['conversations'],
-    participants: Batch['participants'],
-  ): Promise<PackedBatch> {
+  async take(): Promise<PackedBatch> {
     if (this.#pending.length > 0) await Promise.all(this.#pending);
-    return this.#finish(conversations, participants);
+    return this.#finish();
   }
 
   /** `take` for a packer given no attachments to wait for. */
-  takeNow(conversations: Batch['conversations'], participants: Batch['participants']): PackedBatch {
+  takeNow(): PackedBatch {
     if (this.#pending.length > 0) throw new Error('Attachments are still being stored: use take.');
-    return this.#finish(conversations, participants);
+    return this.#finish();
   }
 
-  #finish(conversations: Batch['conversations'], participants: Batch['participants']): PackedBatch {
+  #finish(): PackedBatch {
     const count = this.#count;
     const batch: PackedBatch = {
-      conversations,
-      participants,
+      conversations: this.#newConversations,
+      participants: this.#participants,
       count,
       conversationIds: [...this.#conversations.keys()],
       refs: this.#refs.subarray(0, count * 2),
@@ -171,6 +182,8 @@ export class BatchPacker {
     this.#lengths = new Int32Array(rows * FIELDS);
     this.#refs = new Int32Array(rows * 2);
     this.#times = new Float64Array(rows * 2);
+    this.#newConversations = [];
+    this.#participants = [];
     this.#used = 0;
     this.#count = 0;
     this.#conversations = new Map();
@@ -213,8 +226,10 @@ function grown<T extends Int32Array | Float64Array>(from: T, to: T): T {
 /** Packs a whole batch at once (for batches made in one piece, as tests and benchmarks make). */
 export function packBatch(batch: Batch): PackedBatch {
   const packer = new BatchPacker();
+  for (const conversation of batch.conversations) packer.conversation(conversation);
+  for (const participant of batch.participants) packer.participant(participant);
   for (const row of batch.messages) packer.add(row);
-  return packer.takeNow(batch.conversations, batch.participants);
+  return packer.takeNow();
 }
 
 /** The batch by column, as the writer reads it. */

@@ -24,7 +24,7 @@ import type { ImportErrorInfo, ImportProgress, ImportResult, ImportWarning } fro
 import { conversationIdFor, MessageKeyer } from './message-key';
 import { storeFolderEntry, storeOriginals, type BlobCache } from './store-originals';
 import { inThreadSink, type BatchSink } from './batch-sink';
-import { attachmentRows, messageRow, type Batch } from './vault-writer';
+import { attachmentRows, messageRow } from './vault-writer';
 
 export type RunImportOptions = Readonly<{
   db: Database;
@@ -164,11 +164,7 @@ async function importRecords(
   const conversations = new Map<string, string>();
   const seenParticipants = new Set<string>();
   const policy = new BatchPolicy();
-  let pending: {
-    conversations: Batch['conversations'][number][];
-    participants: Batch['participants'][number][];
-  } = { conversations: [], participants: [] };
-  /** The messages of the next batch, packed as they are read. */
+  /** The next batch, packed as it is read. */
   const packer = new BatchPacker();
   let records = 0;
   let messages = 0;
@@ -195,8 +191,7 @@ async function importRecords(
 
   const flush = async (): Promise<void> => {
     stopIfACommitFailed();
-    const batch = await packer.take(pending.conversations, pending.participants);
-    pending = { conversations: [], participants: [] };
+    const batch = await packer.take();
     // Reading goes on while batches commit, and the writer has the next batch at hand when it
     // finishes one: up to COMMITS_IN_FLIGHT are sent and not yet done.
     while (inFlight.length >= COMMITS_IN_FLIGHT) await inFlight.shift();
@@ -226,7 +221,7 @@ async function importRecords(
       case 'conversation': {
         const id = record.vaultId ?? conversationIdFor(record.identity);
         conversations.set(record.ref, id);
-        pending.conversations.push({ id, platform: record.platform, title: record.title });
+        packer.conversation({ id, platform: record.platform, title: record.title });
         return;
       }
       case 'participant': {
@@ -234,7 +229,7 @@ async function importRecords(
         const key = `${conversationId ?? ''}\u0000${record.name}`;
         if (conversationId === undefined || seenParticipants.has(key)) return;
         seenParticipants.add(key);
-        pending.participants.push({ conversationId, name: record.name });
+        packer.participant({ conversationId, name: record.name });
         return;
       }
       case 'message': {
