@@ -1,9 +1,10 @@
 import { ReadError } from '../../src/main/engine/readers/read-error';
-import type {
-  Reader,
-  ReaderOptions,
-  ReadMessage,
-  ReadRecord,
+import {
+  eachRecord,
+  type Reader,
+  type ReaderOptions,
+  type ReadMessage,
+  type ReadRecord,
 } from '../../src/main/engine/readers/records';
 import type { ExportSource } from '../../src/main/engine/source/export-source';
 
@@ -18,7 +19,7 @@ export async function readOutcome(
 ): Promise<ReadOutcome> {
   const records: ReadRecord[] = [];
   try {
-    for await (const record of reader(source, options)) records.push(record);
+    for await (const record of eachRecord(reader(source, options))) records.push(record);
     return { records, error: null };
   } catch (error: unknown) {
     if (error instanceof ReadError) return { records, error };

@@ -1,8 +1,9 @@
-import type {
-  Reader,
-  ReaderOptions,
-  ReadMessage,
-  ReadRecord,
+import {
+  eachRecord,
+  type Reader,
+  type ReaderOptions,
+  type ReadMessage,
+  type ReadRecord,
 } from '../../src/main/engine/readers/records';
 import type { ExportSource } from '../../src/main/engine/source/export-source';
 
@@ -14,7 +15,7 @@ export async function readAll(
 ): Promise<ReadRecord[]> {
   const records: ReadRecord[] = [];
   try {
-    for await (const record of reader(source, options)) records.push(record);
+    for await (const record of eachRecord(reader(source, options))) records.push(record);
   } finally {
     await source.close();
   }

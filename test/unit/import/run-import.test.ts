@@ -4,7 +4,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inThreadSink, type BatchSink } from '../../../src/main/engine/import/batch-sink';
 import { runImport, type RunImportOptions } from '../../../src/main/engine/import/run-import';
-import { plainMessage, type Reader } from '../../../src/main/engine/readers/records';
+import {
+  plainMessage,
+  type Reader,
+  type ReadRecord,
+} from '../../../src/main/engine/readers/records';
 import { blobPath } from '../../../src/main/engine/vault/blob-store';
 import {
   chatLines,
@@ -274,6 +278,56 @@ describe('an import', () => {
       .pluck()
       .all();
     expect(photos).toEqual(['m150', 'm700', 'm2990']);
+    db.close();
+  });
+
+  it('takes records in arrays, and resumes from a checkpoint inside one', async () => {
+    const { db, vaultDir } = await setup();
+    const input = path.join(await tempDir(), 'WhatsApp Chat with T.txt');
+    await writeFile(input, chatLines(10));
+    const total = 25_000;
+    // Arrays of 777 records: batches (100, then 10,000 messages) end inside them.
+    const reader: Reader = async function* read() {
+      yield {
+        type: 'conversation',
+        ref: 'c',
+        platform: 'whatsapp',
+        title: 'T',
+        identity: 'arrays',
+      };
+      let ready: ReadRecord[] = [];
+      for (let index = 0; index < total; index += 1) {
+        const message = plainMessage({ sentAt: index * 1000, sender: 'Ana', text: `m${index}` });
+        ready.push({ type: 'message', conversationRef: 'c', message });
+        if (ready.length === 777) {
+          yield ready;
+          ready = [];
+        }
+      }
+      if (ready.length > 0) yield ready;
+    };
+    // As a kill leaves it: the third commit never ends, and the job stays at the second's checkpoint.
+    const writer = inThreadSink(db);
+    let commits = 0;
+    const stalling: BatchSink = {
+      commit: (batch, archiveId, job) => {
+        commits += 1;
+        return commits >= 3 ? new Promise(() => undefined) : writer.commit(batch, archiveId, job);
+      },
+      close: () => writer.close(),
+    };
+    const options = { vaultDir, inputPath: input, readerFor: () => reader };
+    void runImport({ ...options, db, sink: stalling });
+    while (commits < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(count(db, 'SELECT count(*) FROM messages')).toBe(10_100);
+    expect(count(db, "SELECT records_done FROM import_jobs WHERE state = 'running'")).toBe(10_101);
+
+    const again = openVaultDb(vaultDir);
+    const resumed = await runImport({ ...options, db: again });
+    expect(resumed).toMatchObject({ status: 'imported', messagesAdded: total });
+    const texts = again.prepare('SELECT text FROM messages ORDER BY sent_at').pluck().all();
+    expect(texts).toEqual(Array.from({ length: total }, (_, index) => `m${index}`));
+    again.close();
     db.close();
   });
 

@@ -1,7 +1,7 @@
 /** Chat Vault's own JSON export read back: checked against its schema, streamed, never trusted. */
 import { describe, expect, it } from 'vitest';
 import { readChatVaultJson } from '../../../src/main/engine/readers/chat-vault-json';
-import type { ReadRecord } from '../../../src/main/engine/readers/records';
+import { eachRecord, type ReadRecord } from '../../../src/main/engine/readers/records';
 import { memorySource } from '../../support/memory-source';
 import { messagesOf, participantsOf, readAll } from '../../support/read-records';
 
@@ -121,7 +121,9 @@ describe('the Chat Vault JSON reader', () => {
     const cut = text.slice(0, text.lastIndexOf('"two"'));
     const records: ReadRecord[] = [];
     const failure = await (async () => {
-      for await (const record of readChatVaultJson(memorySource({ 'x.chatvault.json': cut }), {}))
+      for await (const record of eachRecord(
+        readChatVaultJson(memorySource({ 'x.chatvault.json': cut }), {}),
+      ))
         records.push(record);
     })().catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: 'TRUNCATED' });

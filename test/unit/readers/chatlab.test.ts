@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readChatLabJson, readChatLabJsonl } from '../../../src/main/engine/readers/chatlab';
 import { kindOfChatLabType } from '../../../src/main/engine/readers/chatlab/message-types';
 import { ReadError } from '../../../src/main/engine/readers/read-error';
-import type { ReadRecord } from '../../../src/main/engine/readers/records';
+import { eachRecord, type ReadRecord } from '../../../src/main/engine/readers/records';
 import { memorySource } from '../../support/memory-source';
 import { messagesOf, participantsOf, readAll } from '../../support/read-records';
 
@@ -188,7 +188,8 @@ describe('ChatLab JSON Lines', () => {
       }) + '{"_type":"message","sender":"a","timest';
     const records: ReadRecord[] = [];
     const failure = await (async () => {
-      for await (const record of readChatLabJsonl(jsonl(text), {})) records.push(record);
+      for await (const record of eachRecord(readChatLabJsonl(jsonl(text), {})))
+        records.push(record);
     })().catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ReadError);
     expect(failure).toMatchObject({
@@ -268,7 +269,9 @@ describe('ChatLab JSON', () => {
     const text = JSON.stringify(document).replace('"[语音]"}', '"[语音]" oops}');
     const records: ReadRecord[] = [];
     const failure = await (async () => {
-      for await (const record of readChatLabJson(memorySource({ 'chat.json': text }), {}))
+      for await (const record of eachRecord(
+        readChatLabJson(memorySource({ 'chat.json': text }), {}),
+      ))
         records.push(record);
     })().catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: 'INVALID_JSON', position: { entry: 'chat.json' } });

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readChatLabJson } from '../../../src/main/engine/readers/chatlab';
-import type { Reader, ReadRecord } from '../../../src/main/engine/readers/records';
+import { eachRecord, type Reader, type ReadRecord } from '../../../src/main/engine/readers/records';
 import { readerFor } from '../../../src/main/engine/readers/registry';
 import { openExportSource } from '../../../src/main/engine/source/open-export-source';
 import { useTempDirs } from '../../support/temp-dir';
@@ -13,7 +13,7 @@ async function recordsOf(file: string, read: Reader | undefined): Promise<ReadRe
   if (read === undefined) throw new Error('no reader');
   const { source } = await openExportSource(file, 'file');
   const records: ReadRecord[] = [];
-  for await (const record of read(source, {})) records.push(record);
+  for await (const record of eachRecord(read(source, {}))) records.push(record);
   return records;
 }
 

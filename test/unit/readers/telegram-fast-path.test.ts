@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ReadError } from '../../../src/main/engine/readers/read-error';
-import type { ReadRecord } from '../../../src/main/engine/readers/records';
+import { eachRecord, type ReadRecord } from '../../../src/main/engine/readers/records';
 import { readTelegramJson } from '../../../src/main/engine/readers/telegram';
 import { memorySource } from '../../support/memory-source';
 
@@ -36,7 +36,8 @@ async function read(json: Buffer, chunkBytes: number): Promise<Outcome> {
   const records: ReadRecord[] = [];
   let error: ReadError | null = null;
   try {
-    for await (const record of readTelegramJson(source, { timeZone: 'UTC' })) records.push(record);
+    for await (const record of eachRecord(readTelegramJson(source, { timeZone: 'UTC' })))
+      records.push(record);
   } catch (caught: unknown) {
     if (!(caught instanceof ReadError)) throw caught;
     error = caught;

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ReadError } from '../../../src/main/engine/readers/read-error';
-import type { ReadMessage, ReadRecord } from '../../../src/main/engine/readers/records';
+import {
+  eachRecord,
+  type ReadMessage,
+  type ReadRecord,
+} from '../../../src/main/engine/readers/records';
 import {
   createTelegramJsonReader,
   readTelegramJson,
@@ -69,7 +73,7 @@ async function read(
     options.maxRecordBytes === undefined
       ? readTelegramJson
       : createTelegramJsonReader({ maxRecordBytes: options.maxRecordBytes });
-  return collect(reader(source, { timeZone: options.timeZone }));
+  return collect(eachRecord(reader(source, { timeZone: options.timeZone })));
 }
 
 async function readOk(json: string | Buffer, options = {}): Promise<ReadRecord[]> {
@@ -283,7 +287,7 @@ describe('the Telegram Desktop JSON reader', () => {
         },
         { container: 'folder', chunkBytes: CHUNK },
       );
-      const { records, error } = await collect(readTelegramJson(source, {}));
+      const { records, error } = await collect(eachRecord(readTelegramJson(source, {})));
       expect(error).toBeNull();
       expect(onlyMessage(records).attachments).toEqual([
         {
@@ -300,7 +304,7 @@ describe('the Telegram Desktop JSON reader', () => {
         { 'photos/a.jpg': 'x', 'notes.txt': 'y' },
         { container: 'folder' },
       );
-      const { error } = await collect(readTelegramJson(source, {}));
+      const { error } = await collect(eachRecord(readTelegramJson(source, {})));
       expect(error?.code).toBe('ENTRY_MISSING');
       expect(error?.message).toMatch(/result\.json/);
     });

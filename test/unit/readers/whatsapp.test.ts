@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ReadError } from '../../../src/main/engine/readers/read-error';
-import type {
-  ReadMessage,
-  ReadRecord,
-  ReaderOptions,
+import {
+  eachRecord,
+  type ReadMessage,
+  type ReadRecord,
+  type ReaderOptions,
 } from '../../../src/main/engine/readers/records';
 import {
   createWhatsAppReader,
@@ -24,7 +25,7 @@ async function readOutcome(
 ): Promise<Outcome> {
   const records: ReadRecord[] = [];
   try {
-    for await (const record of reader(source, options)) records.push(record);
+    for await (const record of eachRecord(reader(source, options))) records.push(record);
   } catch (error: unknown) {
     return { records, error };
   }
@@ -769,7 +770,7 @@ describe('WhatsApp reader: streaming', () => {
       () => '13/1/21, 10:01 - A: more\n',
       200_000,
     );
-    for await (const record of readWhatsApp(chat.source, {})) {
+    for await (const record of eachRecord(readWhatsApp(chat.source, {}))) {
       if (record.type === 'message') break;
     }
     expect(chat.produced()).toBeLessThan(64 * 1024);
@@ -795,7 +796,7 @@ describe('WhatsApp reader: streaming', () => {
       () => '1/1/21, 10:01 - A: same day\n',
       200_000,
     );
-    for await (const record of reader(chat.source, {})) {
+    for await (const record of eachRecord(reader(chat.source, {}))) {
       if (record.type === 'message') break;
     }
     // 1000 message lines of ~28 bytes, plus what the stream buffers ahead.

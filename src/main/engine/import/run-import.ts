@@ -12,7 +12,7 @@ import { detectFormat } from '../detect/detect-format';
 import type { FormatId } from '../detect/format';
 import { describeError, VaultError } from '../errors';
 import { ReadError } from '../readers/read-error';
-import type { Reader, ReadRecord } from '../readers/records';
+import { isRecordList, type Reader, type ReadRecord } from '../readers/records';
 import { openExportSource } from '../source/open-export-source';
 import type { ExportSource } from '../source/export-source';
 import { storeStream, type StoredBlob } from '../vault/blob-store';
@@ -262,14 +262,16 @@ async function importRecords(
   };
 
   try {
-    for await (const record of context.reader(
+    for await (const item of context.reader(
       source,
       options.timeZone === undefined ? {} : { timeZone: options.timeZone },
     )) {
       if (options.signal?.aborted === true) throw new ReadError('INVALID_FORMAT', 'cancelled');
-      records += 1;
-      accept(record, records <= handle.recordsDone);
-      if (policy.due(packer.count, packer.byteLength)) await flush();
+      for (const record of isRecordList(item) ? item : [item]) {
+        records += 1;
+        accept(record, records <= handle.recordsDone);
+        if (policy.due(packer.count, packer.byteLength)) await flush();
+      }
     }
   } catch (error) {
     breakError =

@@ -88,8 +88,27 @@ export type ReaderOptions = Readonly<{
   timeZone?: string;
 }>;
 
+/**
+ * What a reader yields: a record, or several in order. The readers of big exports (WhatsApp,
+ * Telegram) yield the records of each piece of input together: every item of an async iterator
+ * costs its consumer an await, which came to 0.3 s a million records.
+ */
+export type ReadRecords = ReadRecord | readonly ReadRecord[];
+
 /** A reader streams records out of one export; it throws a ReadError where the input breaks. */
-export type Reader = (source: ExportSource, options: ReaderOptions) => AsyncIterable<ReadRecord>;
+export type Reader = (source: ExportSource, options: ReaderOptions) => AsyncIterable<ReadRecords>;
+
+export function isRecordList(item: ReadRecords): item is readonly ReadRecord[] {
+  return Array.isArray(item);
+}
+
+/** A reader's records one at a time, for callers that do not need the speed. */
+export async function* eachRecord(items: AsyncIterable<ReadRecords>): AsyncGenerator<ReadRecord> {
+  for await (const item of items) {
+    if (isRecordList(item)) yield* item;
+    else yield item;
+  }
+}
 
 /** A message with its essentials given and every optional part empty (no id, reply, media...). */
 export function plainMessage(

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { ReadRecord } from '../../../../src/main/engine/readers/records';
+import { eachRecord, type ReadRecord } from '../../../../src/main/engine/readers/records';
 import { readTelegramHtml } from '../../../../src/main/engine/readers/telegram-html';
 import { memorySource } from '../../../support/memory-source';
 import { messagesOf, participantsOf } from '../../../support/read-records';
@@ -473,7 +473,7 @@ describe('the Telegram Desktop HTML reader', () => {
     };
     let producedAtFirst = -1;
     const records: ReadRecord[] = [];
-    for await (const record of readTelegramHtml(streamed, { timeZone: 'UTC' })) {
+    for await (const record of eachRecord(readTelegramHtml(streamed, { timeZone: 'UTC' }))) {
       if (record.type === 'message' && producedAtFirst < 0) producedAtFirst = produced;
       records.push(record);
     }

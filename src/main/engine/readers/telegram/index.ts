@@ -64,13 +64,22 @@ export function createTelegramJsonReader(limits: TelegramReaderLimits = {}): Rea
     });
     try {
       for await (const batch of events) {
-        for (const event of batch) {
-          const records = walker.handle(event);
-          // Warnings come before the records they are about. (Plain loops: `yield*` of an array
-          // in an async generator costs several promises per item, and most events yield none.)
-          if (pending.length > 0) for (const warning of pending.splice(0)) yield warning;
-          for (const record of records) yield record;
+        // The records of a batch of events go out together (see ReadRecords); a break in the
+        // middle of one goes after the records before it.
+        const ready: ReadRecord[] = [];
+        let failure: Readonly<{ error: unknown }> | undefined;
+        try {
+          for (const event of batch) {
+            const records = walker.handle(event);
+            // Warnings come before the records they are about.
+            if (pending.length > 0) for (const warning of pending.splice(0)) ready.push(warning);
+            for (const record of records) ready.push(record);
+          }
+        } catch (error: unknown) {
+          failure = { error };
         }
+        if (ready.length > 0) yield ready;
+        if (failure !== undefined) throw failure.error;
       }
       walker.finish(source.find(entry)?.bytes ?? 0);
       yield* warnings.summary();

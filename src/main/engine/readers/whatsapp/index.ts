@@ -8,7 +8,7 @@
  * `externalId` is null and two identical messages in the same minute are two records.
  */
 import { MAX_RECORD_BYTES, ReadError } from '../read-error';
-import type { Reader, ReaderOptions, ReadRecord } from '../records';
+import type { Reader, ReaderOptions, ReadRecord, ReadRecords } from '../records';
 import { assertTimeZone, machineTimeZone } from '../zoned-time';
 import type { ExportSource } from '../../source/export-source';
 import { attachmentResolver } from './attachments';
@@ -35,7 +35,7 @@ async function* readChat(
   source: ExportSource,
   options: ReaderOptions,
   limits: WhatsAppReaderLimits,
-): AsyncGenerator<ReadRecord> {
+): AsyncGenerator<ReadRecords> {
   if (options.timeZone !== undefined) assertTimeZone(options.timeZone);
   const chat = findChatEntry(source);
   const title = chatTitle(source, chat.path);
@@ -51,8 +51,11 @@ async function* readChat(
   const records: ReadRecord[] = [];
   let announced = false;
 
-  /** Turns the events so far into records and yields them; a break is thrown after them. */
-  function* release(): Generator<ReadRecord> {
+  /**
+   * Turns the events so far into records and yields them together (see ReadRecords), if there are
+   * any; a break is thrown after them.
+   */
+  function* release(): Generator<readonly ReadRecord[]> {
     let failure: Readonly<{ error: unknown }> | undefined;
     try {
       for (const event of events) assembler.push(event, records);
@@ -60,12 +63,13 @@ async function* readChat(
       failure = { error };
     }
     events.length = 0;
-    if (records.length > 0 && !announced) {
-      announced = true;
-      yield* announce(source, chat, title);
+    if (records.length > 0) {
+      if (announced) yield records.splice(0);
+      else {
+        announced = true;
+        yield [...announce(source, chat, title), ...records.splice(0)];
+      }
     }
-    const ready = records.splice(0);
-    yield* ready;
     if (failure !== undefined) throw failure.error;
   }
 
@@ -79,18 +83,17 @@ async function* readChat(
       } catch (error: unknown) {
         // The stream failed between lines (a zip quota, damaged data): what was held still counts.
         sorter.interrupt(events);
-        for (const record of release()) yield record;
+        for (const ready of release()) yield ready;
         throw error;
       }
       if (next.done === true) break;
       for (const line of next.value) sorter.push(line, events);
-      // A plain loop: `yield*` of a generator in an async generator costs several promises a record.
-      for (const record of release()) yield record;
+      for (const ready of release()) yield ready;
     }
     sorter.end(events);
-    for (const record of release()) yield record;
+    for (const ready of release()) yield ready;
     assembler.end(records);
-    for (const record of release()) yield record;
+    for (const ready of release()) yield ready;
   } catch (error: unknown) {
     if (error instanceof ReadError && error.position.entry === undefined) {
       throw new ReadError(error.code, error.message, { ...error.position, entry: chat.path });
