@@ -5,7 +5,7 @@
  * with a payload schema. Hosts validate what they receive against these schemas, so a message that
  * crossed a process or network boundary is trusted only after `parse`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PLATFORMS } from './platforms';
 import { taskEvents, taskRequests } from './task-contract';
 

@@ -3,7 +3,7 @@
  * conversations, verifying the vault. Each runs as a task with an id; `task.updated` events carry
  * its progress and, at the end, what it wrote (or found). Part of the contract (see contract.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const isoTime = z.iso.datetime();
 const id = z.string().min(1).max(100);

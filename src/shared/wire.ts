@@ -3,7 +3,7 @@
  * request envelope and gets back exactly one response envelope with the same id; events flow the
  * other way without an id.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorInfoSchema } from './contract';
 
 export const RequestEnvelopeSchema = z.object({

@@ -5,7 +5,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeError } from '../engine/errors';
 import { openEngine, type Engine } from '../engine/engine';
 import { resolveVaultDir } from '../engine/vault/default-vault-dir';

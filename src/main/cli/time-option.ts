@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 

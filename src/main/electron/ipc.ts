@@ -5,7 +5,7 @@
  * the glue, taking `ipcMain` and the dialog as parameters so this module imports only Electron types.
  */
 import type { IpcMain, IpcMainInvokeEvent, OpenDialogOptions, WebContents } from 'electron';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Handlers } from '../../shared/contract';
 import { IPC_CHANNELS, PICK_KINDS, type PickKind } from '../../shared/desktop-bridge';
 import type { ResponseEnvelope } from '../../shared/wire';

@@ -31,7 +31,7 @@ describe('import boundaries (eslint.config.js)', () => {
     expect(
       await boundaryErrors(
         'src/shared/probe.ts',
-        "import { z } from 'zod';\nimport './platforms';\n",
+        "import * as z from 'zod';\nimport './platforms';\n",
       ),
     ).toEqual([]);
   });

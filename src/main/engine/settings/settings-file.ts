@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { VaultError } from '../errors';
 
 export const SETTINGS_FILE = 'settings.json';

@@ -3,7 +3,7 @@
  * builds these shapes and the reader accepts nothing else (every value crossing back into the vault
  * is checked). Unknown keys are ignored so later versions can add fields.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PLATFORMS } from '../../../../shared/platforms';
 import { MESSAGE_KINDS } from '../records';
 import { TextEntitySchema } from '../text-entity-schema';

@@ -3,7 +3,7 @@
  * the right type; everything else (avatars, roles, merge sources) is ignored. Ids may arrive as
  * strings or numbers (exporters differ) and are read as strings.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MESSAGE_KINDS } from '../records';
 import { TextEntitySchema } from '../text-entity-schema';
 
