@@ -1,11 +1,11 @@
 import { ReadError } from '../../src/main/engine/readers/read-error';
-import {
-  eachRecord,
-  type Reader,
-  type ReaderOptions,
-  type ReadMessage,
-  type ReadRecord,
+import type {
+  Reader,
+  ReaderOptions,
+  ReadMessage,
+  ReadRecord,
 } from '../../src/main/engine/readers/records';
+import { eachRecord } from './each-record';
 import type { ExportSource } from '../../src/main/engine/source/export-source';
 
 /** What a read gave: every record before the end or the break, and the break (a ReadError). */

@@ -1,10 +1,10 @@
-import {
-  eachRecord,
-  type Reader,
-  type ReaderOptions,
-  type ReadMessage,
-  type ReadRecord,
+import type {
+  Reader,
+  ReaderOptions,
+  ReadMessage,
+  ReadRecord,
 } from '../../src/main/engine/readers/records';
+import { eachRecord } from './each-record';
 import type { ExportSource } from '../../src/main/engine/source/export-source';
 
 /** Every record a reader yields for `source` (closed afterwards). */

@@ -1,7 +1,8 @@
 /** Chat Vault's own JSON export read back: checked against its schema, streamed, never trusted. */
 import { describe, expect, it } from 'vitest';
 import { readChatVaultJson } from '../../../src/main/engine/readers/chat-vault-json';
-import { eachRecord, type ReadRecord } from '../../../src/main/engine/readers/records';
+import type { ReadRecord } from '../../../src/main/engine/readers/records';
+import { eachRecord } from '../../support/each-record';
 import { memorySource } from '../../support/memory-source';
 import { messagesOf, participantsOf, readAll } from '../../support/read-records';
 

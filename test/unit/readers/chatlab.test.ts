@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { readChatLabJson, readChatLabJsonl } from '../../../src/main/engine/readers/chatlab';
 import { kindOfChatLabType } from '../../../src/main/engine/readers/chatlab/message-types';
 import { ReadError } from '../../../src/main/engine/readers/read-error';
-import { eachRecord, type ReadRecord } from '../../../src/main/engine/readers/records';
+import type { ReadRecord } from '../../../src/main/engine/readers/records';
+import { eachRecord } from '../../support/each-record';
 import { memorySource } from '../../support/memory-source';
 import { messagesOf, participantsOf, readAll } from '../../support/read-records';
 

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ReadError } from '../../../src/main/engine/readers/read-error';
-import { eachRecord, type ReadRecord } from '../../../src/main/engine/readers/records';
+import type { ReadRecord } from '../../../src/main/engine/readers/records';
+import { eachRecord } from '../../support/each-record';
 import { readTelegramJson } from '../../../src/main/engine/readers/telegram';
 import { memorySource } from '../../support/memory-source';
 

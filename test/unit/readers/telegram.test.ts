@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReadError } from '../../../src/main/engine/readers/read-error';
-import {
-  eachRecord,
-  type ReadMessage,
-  type ReadRecord,
-} from '../../../src/main/engine/readers/records';
+import type { ReadMessage, ReadRecord } from '../../../src/main/engine/readers/records';
+import { eachRecord } from '../../support/each-record';
 import {
   createTelegramJsonReader,
   readTelegramJson,

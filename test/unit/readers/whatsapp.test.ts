@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ReadError } from '../../../src/main/engine/readers/read-error';
-import {
-  eachRecord,
-  type ReadMessage,
-  type ReadRecord,
-  type ReaderOptions,
+import type {
+  ReadMessage,
+  ReadRecord,
+  ReaderOptions,
 } from '../../../src/main/engine/readers/records';
+import { eachRecord } from '../../support/each-record';
 import {
   createWhatsAppReader,
   readWhatsApp,

@@ -102,14 +102,6 @@ export function isRecordList(item: ReadRecords): item is readonly ReadRecord[] {
   return Array.isArray(item);
 }
 
-/** A reader's records one at a time, for callers that do not need the speed. */
-export async function* eachRecord(items: AsyncIterable<ReadRecords>): AsyncGenerator<ReadRecord> {
-  for await (const item of items) {
-    if (isRecordList(item)) yield* item;
-    else yield item;
-  }
-}
-
 /** A message with its essentials given and every optional part empty (no id, reply, media...). */
 export function plainMessage(
   fields: Pick<ReadMessage, 'sentAt' | 'sender' | 'text'> & Partial<ReadMessage>,

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { eachRecord, type ReadRecord } from '../../../../src/main/engine/readers/records';
+import type { ReadRecord } from '../../../../src/main/engine/readers/records';
+import { eachRecord } from '../../../support/each-record';
 import { readTelegramHtml } from '../../../../src/main/engine/readers/telegram-html';
 import { memorySource } from '../../../support/memory-source';
 import { messagesOf, participantsOf } from '../../../support/read-records';
