@@ -577,6 +577,9 @@ describe('the Telegram Desktop JSON reader', () => {
             },
           }),
           message({ text: '', location_information: { latitude: -23.5, longitude: -46.6 } }),
+          message({ text: '', place_name: 'Café Central' }),
+          message({ text: '', address: 'Herrengasse 14' }),
+          message({ text: '', live_location_period_seconds: 900 }),
         ]),
       );
       const messages = messagesOf(await readOk(json));
@@ -584,6 +587,9 @@ describe('the Telegram Desktop JSON reader', () => {
         ['other', 'Poll: Lunch?\n- Yes\n- No'],
         ['other', 'Contact: Bruno Dias, +55 11 5555'],
         ['other', 'Location: -23.5, -46.6'],
+        ['other', 'Location: Café Central'],
+        ['other', 'Location: Herrengasse 14'],
+        ['other', 'Live location:'],
       ]);
     });
   });

@@ -29,7 +29,10 @@ export function idField(object: JsonObject, key: string): string | null {
   return null;
 }
 
+const NO_OBJECTS: readonly JsonObject[] = Object.freeze([]);
+
 /** The objects of an array field, skipping anything else in it. */
 export function objectsOf(object: JsonObject, key: string): readonly JsonObject[] {
-  return (arrayField(object, key) ?? []).filter(isJsonObject);
+  const items = arrayField(object, key);
+  return items === null || items.length === 0 ? NO_OBJECTS : items.filter(isJsonObject);
 }

@@ -26,7 +26,16 @@ function contact(object: JsonObject): string | null {
   return `Contact: ${[name, phone].filter((part) => part !== '').join(', ')}`;
 }
 
+/** The fields of a location or venue; a message with none of them is not one. */
+const LOCATION_FIELDS = [
+  'place_name',
+  'address',
+  'location_information',
+  'live_location_period_seconds',
+] as const;
+
 function location(object: JsonObject): string | null {
+  if (!LOCATION_FIELDS.some((field) => field in object)) return null;
   const place = [stringField(object, 'place_name'), stringField(object, 'address')]
     .filter((part) => part !== null && part !== '')
     .join(', ');

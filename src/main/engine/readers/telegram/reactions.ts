@@ -16,7 +16,14 @@ function emojiOf(reaction: JsonObject): string {
   return document === null ? '❓' : `custom:${document}`;
 }
 
-export function messageReactions(object: JsonObject, clean: (text: string) => string): Reaction[] {
+const NO_REACTIONS: readonly Reaction[] = Object.freeze([]);
+
+export function messageReactions(
+  object: JsonObject,
+  clean: (text: string) => string,
+): readonly Reaction[] {
+  // Most messages have none: no array is made for them.
+  if (!('reactions' in object)) return NO_REACTIONS;
   return objectsOf(object, 'reactions').map((reaction) => {
     const senders = objectsOf(reaction, 'recent')
       .map((recent) => stringField(recent, 'from'))
