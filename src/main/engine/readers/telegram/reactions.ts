@@ -22,9 +22,10 @@ export function messageReactions(
   object: JsonObject,
   clean: (text: string) => string,
 ): readonly Reaction[] {
+  const reactions = objectsOf(object, 'reactions');
   // Most messages have none: no array is made for them.
-  if (!('reactions' in object)) return NO_REACTIONS;
-  return objectsOf(object, 'reactions').map((reaction) => {
+  if (reactions.length === 0) return NO_REACTIONS;
+  return reactions.map((reaction) => {
     const senders = objectsOf(reaction, 'recent')
       .map((recent) => stringField(recent, 'from'))
       .filter((name): name is string => name !== null && name !== '')
