@@ -71,11 +71,15 @@ export function messageRow(
   };
 }
 
+const NO_ATTACHMENT_ROWS: readonly AttachmentRow[] = Object.freeze([]);
+
 /** The attachment rows of a read message, with the stored blobs of its attachments (by index). */
 export function attachmentRows(
   message: ReadMessage,
   blobs: readonly (StoredBlobRef | null)[],
-): AttachmentRow[] {
+): readonly AttachmentRow[] {
+  // Most messages have none: no array is made for each of them.
+  if (message.attachments.length === 0) return NO_ATTACHMENT_ROWS;
   return message.attachments.map((attachment, index) => {
     const blob = blobs[index] ?? null;
     return {
