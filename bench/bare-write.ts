@@ -2,7 +2,7 @@
  * The bare write limit: the same rows and full-text index an import writes, through the same
  * writer and checkpoint threads in the same batch sizes, with as many batches sent ahead as an
  * import sends (COMMITS_IN_FLIGHT), and no parsing at all (rows are made from generated text on
- * this thread).
+ * this thread), with the engine's setting for garbage collection.
  */
 import path from 'node:path';
 import { migrate } from '../src/main/engine/db/migrate';
@@ -14,6 +14,7 @@ import { COMMITS_IN_FLIGHT, LATER_BATCH_MESSAGES } from '../src/main/engine/impo
 import { MessageKeyer, conversationIdFor } from '../src/main/engine/import/message-key';
 import { messageRow } from '../src/main/engine/import/vault-writer';
 import { plainMessage } from '../src/main/engine/readers/records';
+import { collectYoungGenerationsOnOneThread } from '../src/main/engine/young-collections';
 import { senderFor, textFor } from './generate';
 
 export async function bareWrite(
@@ -22,6 +23,8 @@ export async function bareWrite(
   withExternalIds: boolean,
   workersDir: string,
 ): Promise<number> {
+  // As the engine runs its threads.
+  collectYoungGenerationsOnOneThread();
   const file = path.join(vaultDir, 'vault.db');
   const db = openDatabase(file);
   migrate(db, MIGRATIONS, file);

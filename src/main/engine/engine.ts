@@ -19,6 +19,7 @@ import { EngineSettings } from './settings/engine-settings';
 import { taskHandlers } from './tasks/task-handlers';
 import { TaskRunner } from './tasks/task-runner';
 import { watchImportFolder } from './watch/import-folder-watcher';
+import { collectYoungGenerationsOnOneThread } from './young-collections';
 
 export type EngineOptions = Readonly<{
   vaultDir: string;
@@ -98,6 +99,8 @@ async function ensureVaultDir(dir: string): Promise<void> {
 }
 
 export async function openEngine(options: EngineOptions): Promise<Engine> {
+  // Before any of the engine's threads starts.
+  collectYoungGenerationsOnOneThread();
   const vaultDir = path.resolve(options.vaultDir);
   await ensureVaultDir(vaultDir);
   const databaseFile = path.join(vaultDir, DATABASE_FILE);
