@@ -46,6 +46,7 @@ const nodeBundles = esbuild.build({
     'import-worker': path.join(root, 'src/main/engine/import/import-worker.ts'),
     'writer-worker': path.join(root, 'src/main/engine/import/writer-worker.ts'),
     'checkpoint-worker': path.join(root, 'src/main/engine/import/checkpoint-worker.ts'),
+    'original-worker': path.join(root, 'src/main/engine/import/original-worker.ts'),
     'hash-worker': path.join(root, 'src/main/engine/restore/hash-worker.ts'),
   },
   outdir: path.join(root, 'out/main'),

@@ -136,6 +136,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       workerPaths: {
         writer: path.join(options.workersDir, 'writer-worker.mjs'),
         checkpoints: path.join(options.workersDir, 'checkpoint-worker.mjs'),
+        original: path.join(options.workersDir, 'original-worker.mjs'),
       },
     },
     (item) => {

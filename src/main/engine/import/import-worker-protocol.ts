@@ -4,8 +4,11 @@ export type ImportWorkerData = Readonly<{
   vaultDir: string;
   databaseFile: string;
   nativeBinding: string | undefined;
-  /** The bundles of the writer thread (`writer-worker.mjs`) and checkpoint thread. */
-  workerPaths: Readonly<{ writer: string; checkpoints: string }>;
+  /**
+   * The bundles of the writer thread (`writer-worker.mjs`), the checkpoint thread and the thread
+   * that stores an original (`original-worker.mjs`).
+   */
+  workerPaths: Readonly<{ writer: string; checkpoints: string; original: string }>;
 }>;
 
 export type ImportRequest =

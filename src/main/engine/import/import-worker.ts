@@ -12,6 +12,7 @@ import { readerFor } from '../readers/registry';
 import { BLOBS_DIR } from '../vault/blob-store';
 import { writerThreadSink } from './batch-sink';
 import type { ImportReply, ImportRequest, ImportWorkerData } from './import-worker-protocol';
+import { copyAndHashBySize } from './original-thread';
 import { runImport } from './run-import';
 
 const port = parentPort;
@@ -31,6 +32,7 @@ const sink = writerThreadSink(data.workerPaths, {
   databaseFile: data.databaseFile,
   nativeBinding: data.nativeBinding,
 });
+const copyOriginal = copyAndHashBySize(data.workerPaths.original);
 const cancels = new Map<string, AbortController>();
 let queue: Promise<void> = Promise.resolve();
 post({ type: 'ready' });
@@ -48,6 +50,7 @@ port.on('message', (request: ImportRequest) => {
         });
         const result = await runImport({
           sink,
+          copyOriginal,
           db: connection.get(),
           vaultDir: data.vaultDir,
           inputPath: request.path,

@@ -15,7 +15,7 @@ import { ReadError } from '../readers/read-error';
 import { isRecordList, type Reader, type ReadRecord } from '../readers/records';
 import { openExportSource } from '../source/open-export-source';
 import type { ExportSource } from '../source/export-source';
-import { storeStream, type StoredBlob } from '../vault/blob-store';
+import { storeStream, type CopyAndHash, type StoredBlob } from '../vault/blob-store';
 import { startArchive, type ArchiveHandle, type ArchiveTotals } from './archive-records';
 import { BatchPacker } from './batch-columns';
 import { BatchPolicy, COMMITS_IN_FLIGHT } from './batch-policy';
@@ -38,6 +38,11 @@ export type RunImportOptions = Readonly<{
   onCommit?: () => void;
   /** Where batches are committed; default: a writer on `db`, on this thread. */
   sink?: BatchSink;
+  /**
+   * How an original that is one file (a file or zip export) is copied into the vault and hashed;
+   * default: on this thread. The import thread has it done on a thread at background priority.
+   */
+  copyOriginal?: CopyAndHash;
 }>;
 
 const failed = (
@@ -159,7 +164,9 @@ async function importRecords(
   // copying a large file never delays the first messages.
   let firstCommitted: () => void = () => undefined;
   const firstCommit = new Promise<void>((resolve) => (firstCommitted = resolve));
-  const originals = firstCommit.then(() => storeOriginals(vaultDir, inputPath, source, blobCache));
+  const originals = firstCommit.then(() =>
+    storeOriginals(vaultDir, inputPath, source, blobCache, options.copyOriginal),
+  );
   originals.catch(() => undefined);
   const conversations = new Map<string, string>();
   const seenParticipants = new Set<string>();

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { ExportSource } from '../source/export-source';
-import { storeFile, type StoredBlob } from '../vault/blob-store';
+import { storeFile, type CopyAndHash, type StoredBlob } from '../vault/blob-store';
 
 export type ArchiveFile = Readonly<{ path: string; sha256: string; bytes: number }>;
 
@@ -30,9 +30,11 @@ export async function storeOriginals(
   inputPath: string,
   source: ExportSource,
   cache: BlobCache,
+  /** How a file or zip is copied in and hashed (the default: on this thread). */
+  copyAndHash?: CopyAndHash,
 ): Promise<ArchiveFile[]> {
   if (source.container !== 'folder') {
-    const blob = await storeFile(vaultDir, inputPath);
+    const blob = await storeFile(vaultDir, inputPath, copyAndHash);
     return [{ path: path.basename(inputPath), ...blob }];
   }
   const files: ArchiveFile[] = [];

@@ -16,7 +16,7 @@ export const BLOBS_DIR = 'blobs';
 /** Read size when a blob is hashed: big reads of a file just written, from the page cache. */
 const HASH_READ_BYTES = 1024 * 1024;
 /** A stored blob's permissions: a copy would otherwise take the original's (read-only, say). */
-const BLOB_MODE = 0o644;
+export const BLOB_MODE = 0o644;
 
 export function blobPath(vaultDir: string, sha256: string): string {
   return path.join(vaultDir, BLOBS_DIR, 'sha256', sha256.slice(0, 2), sha256.slice(2));
@@ -83,23 +83,42 @@ export async function storeStream(vaultDir: string, input: Readable): Promise<St
   return settle(tmp, { sha256: hash.digest('hex'), bytes }, vaultDir);
 }
 
+/** How a file is copied: a clone where the file system can, never over an existing file. */
+export const COPY_FLAGS = constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE;
+
 /**
- * Stores a file: the system copies it (a clone where the file system can), then the copy is hashed
- * and synced. The hash is of the bytes stored, even if the file changes while it is copied, and no
- * byte of it passes through this thread on the way in (a third less work than streaming it).
+ * Copies the file `from` to the new file `to` (with BLOB_MODE) and returns the hash and size of the
+ * copy's bytes once the copy is on disk.
  */
-export async function storeFile(vaultDir: string, file: string): Promise<StoredBlob> {
+export type CopyAndHash = (from: string, to: string) => Promise<StoredBlob>;
+
+/**
+ * CopyAndHash on this thread: the system copies the file, then the copy is hashed and synced. The
+ * hash is of the bytes stored, even if the file changes while it is copied, and no byte of it
+ * passes through this thread on the way in (a third less work than streaming it).
+ */
+export const copyAndHashHere: CopyAndHash = async (from, to) => {
+  await copyFile(from, to, COPY_FLAGS);
+  await chmod(to, BLOB_MODE);
+  const blob = await hashFile(to);
+  const handle = await open(to, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return blob;
+};
+
+/** Stores a file, copied and hashed by `copyAndHash` (by default on this thread). */
+export async function storeFile(
+  vaultDir: string,
+  file: string,
+  copyAndHash: CopyAndHash = copyAndHashHere,
+): Promise<StoredBlob> {
   const tmp = await newTempFile(vaultDir);
   try {
-    await copyFile(file, tmp, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
-    await chmod(tmp, BLOB_MODE);
-    const blob = await hashFile(tmp);
-    const handle = await open(tmp, 'r+');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    const blob = await copyAndHash(file, tmp);
     return await settle(tmp, blob, vaultDir);
   } catch (error) {
     await rm(tmp, { force: true });
